@@ -90,6 +90,11 @@ public final class ManifestLoader {
   }
 
   private void parse(String file, String text, InventoryCollector out) {
+    if (isJson(file, text)) {
+      // YAML forbids tabs as indentation, JSON allows them; a raw tab cannot occur inside a JSON string, so
+      // every tab in valid JSON is whitespace and a space is equivalent (and keeps every column).
+      text = text.replace('\t', ' ');
+    }
     NodeReader reader = new NodeReader(file);
     ObjectDecoder decoder = new ObjectDecoder(options.defaultNamespace(), out);
     yaml.read(file, text, root -> decoder.document(root, reader), out::problem);
@@ -150,6 +155,20 @@ public final class ManifestLoader {
   private Problem tooLarge(String display, String what, long size) {
     return Problem.error(Location.file(display, 0), what + " is " + size + " bytes, more than the limit of "
         + options.maxFileSizeBytes() + " bytes; skipped. Split it or raise the size limit");
+  }
+
+  private static boolean isJson(String file, String text) {
+    if (file.toLowerCase(Locale.ROOT).endsWith(".json")) {
+      return true;
+    }
+    if (!STDIN.equals(file)) {
+      return false;
+    }
+    int i = 0;
+    while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    return i < text.length() && (text.charAt(i) == '{' || text.charAt(i) == '[');
   }
 
   static boolean firstTime(Path path, Set<Path> seen) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -191,10 +192,20 @@ final class NodeReader {
     if (node instanceof ScalarNode s) {
       String shown = quoteValues ? quote(s.getValue()) : "\"...\"";
       fix = "quote it: " + (key == null ? shown : key + ": " + shown);
+    } else if (looksLikeTemplate(node)) {
+      fix = "looks like an un-rendered Helm template: run `helm template` first";
     } else {
       fix = "give a single string";
     }
     throw error(node, path, "expected a string, got " + describe(node) + "; " + fix);
+  }
+
+  /** {@code {{ .Values.x }}} parses as a flow mapping whose only key is another mapping. */
+  private static boolean looksLikeTemplate(Node node) {
+    return node instanceof MappingNode m
+        && m.getFlowStyle() == DumperOptions.FlowStyle.FLOW
+        && m.getValue().size() == 1
+        && m.getValue().get(0).getKeyNode() instanceof MappingNode;
   }
 
   private static boolean isString(ScalarNode s) {

@@ -48,8 +48,8 @@ final class SyntaxMessages {
       char c = raw.charAt(i);
       if (c == '\'') {
         int end = raw.indexOf('\'', i + 1);
-        if (end > 0 && end - i - 1 > 4) {
-          // Quoted input longer than a character or an escape: may be user content.
+        if (end > 0 && end - i - 1 > 8) {
+          // Longer than one character as snakeyaml shows it (a tab is '\\t(TAB)'): may be user content.
           out.append("'...'");
           i = end + 1;
           continue;

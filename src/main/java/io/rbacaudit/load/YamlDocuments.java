@@ -45,17 +45,17 @@ final class YamlDocuments {
   }
 
   void read(String file, String text, Sink sink, Consumer<Problem> problems) {
-    Composer composer =
-        new Composer(new ParserImpl(new StreamReader(text), loaderOptions), resolver, loaderOptions);
+    ParserImpl parser = new ParserImpl(new StreamReader(text), loaderOptions);
+    Composer composer = new Composer(parser, resolver, loaderOptions);
     Mark documentStart = null;
     try {
       while (composer.checkNode()) {
-        documentStart = null;
+        // Unmarked errors (exceeded bounds) are reported at the start of the document being composed.
+        documentStart = parser.peekEvent().getStartMark();
         Node root = composer.getNode();
         if (root == null) {
           continue;
         }
-        documentStart = root.getStartMark();
         DuplicateKeys.Found dup = DuplicateKeys.find(root);
         if (dup != null) {
           problems.accept(duplicateKey(file, dup));
