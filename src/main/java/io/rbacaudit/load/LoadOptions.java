@@ -8,7 +8,7 @@ import java.util.Objects;
  * @param defaultNamespace given to namespaced objects without {@code metadata.namespace}, as {@code kubectl apply}
  *     would ({@code --default-namespace})
  * @param maxFileSizeBytes larger files are reported and skipped unread, so one huge file cannot exhaust memory
- * @param maxObjects loading stops with an error after this many objects
+ * @param maxObjects loading stops with an error after this many objects (of any kind, skipped kinds included)
  */
 public record LoadOptions(String defaultNamespace, long maxFileSizeBytes, int maxObjects) {
 

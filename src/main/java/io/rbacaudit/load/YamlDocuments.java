@@ -29,7 +29,7 @@ final class YamlDocuments {
   static final int MAX_NESTING = 100;
 
   private final LoaderOptions loaderOptions;
-  private final Resolver resolver = new Resolver();
+  private final Resolver resolver = new PlainScalarResolver();
 
   YamlDocuments(LoadOptions options) {
     loaderOptions = new LoaderOptions();

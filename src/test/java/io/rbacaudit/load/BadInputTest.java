@@ -244,6 +244,17 @@ class BadInputTest {
   }
 
   @Test
+  void fileThatFailsWhileReadingIsAnErrorNamingIt() {
+    // Root can read any file, so use one that fails on read: /proc/self/mem reports an I/O error (Linux only).
+    Path mem = Path.of("/proc/self/mem");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(mem));
+    Inventory inv = load(mem.toString());
+    assertEquals(1, Loads.errors(inv).size(), inv.problems().toString());
+    assertEquals("/proc/self/mem", Loads.errors(inv).get(0).location().toString());
+    assertTrue(Loads.errors(inv).get(0).message().startsWith("cannot read this file"));
+  }
+
+  @Test
   void anyPrefixOfARealManifestLoadsWithoutThrowing() throws IOException {
     String text = Files.readString(Path.of("src/test/resources/corpus/descheduler/base/rbac.yaml"));
     for (int end = 0; end <= text.length(); end += 7) {
