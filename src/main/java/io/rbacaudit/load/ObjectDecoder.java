@@ -75,6 +75,11 @@ final class ObjectDecoder {
       String name = metadataName(obj);
       out.problem(Problem.error(e.location(), what + (name == null ? "" : " " + name) + " skipped: "
           + e.getMessage()));
+    } catch (RuntimeException e) {
+      // A bug of ours, not bad input: keep loading, and leave the exception's text out (it may quote a value).
+      r.dropWarnings();
+      out.problem(Problem.error(r.lineOf(obj), "could not read this object (internal error "
+          + e.getClass().getSimpleName() + "); skipped. Please report this"));
     } finally {
       r.quoteValues(true);
     }
@@ -123,17 +128,17 @@ final class ObjectDecoder {
           + " is not an apiVersion of " + kind + "; use " + ApiVersions.preferred(known.get()));
     }
     switch (known.get()) {
-      case ROLE -> out.add(roles.role(RoleKind.ROLE, obj, meta(obj, r, true, true), r));
-      case CLUSTER_ROLE -> out.add(roles.role(RoleKind.CLUSTER_ROLE, obj, meta(obj, r, false, true), r));
-      case ROLE_BINDING -> out.add(binding(BindingKind.ROLE_BINDING, obj, meta(obj, r, true, true), r));
+      case ROLE -> out.add(roles.role(RoleKind.ROLE, obj, meta(obj, r, true, false), r));
+      case CLUSTER_ROLE -> out.add(roles.role(RoleKind.CLUSTER_ROLE, obj, meta(obj, r, false, false), r));
+      case ROLE_BINDING -> out.add(binding(BindingKind.ROLE_BINDING, obj, meta(obj, r, true, false), r));
       case CLUSTER_ROLE_BINDING ->
-          out.add(binding(BindingKind.CLUSTER_ROLE_BINDING, obj, meta(obj, r, false, true), r));
-      case SERVICE_ACCOUNT -> out.add(serviceAccount(obj, meta(obj, r, true, true), r));
-      case SECRET -> out.add(secret(obj, meta(obj, r, true, false), r));
-      case NAMESPACE -> out.add(new Namespace(meta(obj, r, false, true)));
+          out.add(binding(BindingKind.CLUSTER_ROLE_BINDING, obj, meta(obj, r, false, false), r));
+      case SERVICE_ACCOUNT -> out.add(serviceAccount(obj, meta(obj, r, true, false), r));
+      case SECRET -> out.add(secret(obj, meta(obj, r, true, true), r));
+      case NAMESPACE -> out.add(new Namespace(meta(obj, r, false, false)));
       default -> {
         WorkloadKind wk = WorkloadKind.fromKube(kind).orElseThrow();
-        ObjectMeta meta = meta(obj, r, true, true);
+        ObjectMeta meta = meta(obj, r, true, false);
         out.add(new Workload(wk, meta, WorkloadDecoder.podSpec(wk, obj, r)));
       }
     }
@@ -143,7 +148,7 @@ final class ObjectDecoder {
    * The metadata. A Secret's labels are not kept, and neither is its last-applied-configuration annotation,
    * which holds a copy of its data.
    */
-  private ObjectMeta meta(MappingNode obj, NodeReader r, boolean namespaced, boolean notSecret) {
+  private ObjectMeta meta(MappingNode obj, NodeReader r, boolean namespaced, boolean secret) {
     MappingNode md = r.optionalMapping(obj, "metadata", "");
     if (md == null) {
       throw r.error(obj, "metadata", "missing; every object needs metadata with a name");
@@ -156,9 +161,9 @@ final class ObjectDecoder {
         namespace = defaultNamespace; // as kubectl apply does for a namespace-less manifest
       }
     }
-    Map<String, String> labels = notSecret ? r.stringMap(md, "labels", "metadata") : Map.of();
+    Map<String, String> labels = secret ? Map.of() : r.stringMap(md, "labels", "metadata");
     Map<String, String> annotations =
-        r.stringMap(md, "annotations", "metadata", notSecret ? null : LAST_APPLIED);
+        r.stringMap(md, "annotations", "metadata", secret ? LAST_APPLIED : null);
     return new ObjectMeta(name, namespace, labels, annotations, r.lineOf(obj));
   }
 

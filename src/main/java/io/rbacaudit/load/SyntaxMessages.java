@@ -2,6 +2,7 @@ package io.rbacaudit.load;
 
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Turns snakeyaml's exceptions into one-line messages that never repeat file content: the broken text may be a
@@ -31,9 +32,15 @@ final class SyntaxMessages {
     return text;
   }
 
-  /** Bound-exceeded messages carry numbers only, but are cleaned the same way for safety. */
+  /**
+   * Bound-exceeded messages (aliases, nesting, code points) carry numbers only, but are cleaned the same way for
+   * safety; any other exception is named by its class alone.
+   */
   static String bounded(RuntimeException e) {
-    return e.getMessage() == null ? e.getClass().getSimpleName() : clean(e.getMessage());
+    if (e instanceof YAMLException && e.getMessage() != null) {
+      return clean(e.getMessage());
+    }
+    return "internal error " + e.getClass().getSimpleName();
   }
 
   private static String clean(String raw) {
