@@ -52,8 +52,9 @@ final class WorkloadDecoder {
   private static List<PodSpec.Volume> volumes(MappingNode spec, String path, NodeReader r) {
     List<Node> items = r.list(spec, "volumes", path);
     List<PodSpec.Volume> out = new ArrayList<>(items.size());
+    String base = NodeReader.child(path, "volumes");
     for (int i = 0; i < items.size(); i++) {
-      String vp = NodeReader.item(NodeReader.child(path, "volumes"), i);
+      String vp = NodeReader.item(base, i);
       if (!NodeReader.isNull(items.get(i))) {
         out.add(volume(r.mapping(items.get(i), vp), vp, r));
       }
@@ -107,8 +108,9 @@ final class WorkloadDecoder {
   private static void containers(MappingNode spec, String key, String path, PodSpec.ContainerType type,
       NodeReader r, List<PodSpec.Container> out) {
     List<Node> items = r.list(spec, key, path);
+    String base = NodeReader.child(path, key);
     for (int i = 0; i < items.size(); i++) {
-      String cp = NodeReader.item(NodeReader.child(path, key), i);
+      String cp = NodeReader.item(base, i);
       if (!NodeReader.isNull(items.get(i))) {
         out.add(container(r.mapping(items.get(i), cp), cp, type, r));
       }
