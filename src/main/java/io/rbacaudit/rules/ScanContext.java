@@ -31,6 +31,7 @@ public final class ScanContext {
   private final Map<String, ServiceAccount> serviceAccounts = new HashMap<>();
   private final Set<String> namespacesWithServiceAccounts = new HashSet<>();
   private final List<Finding> priorFindings;
+  private final DefaultPolicy defaultPolicy;
 
   /**
    * @param shippedDefaultRoles the Kubernetes default roles as bundled, whatever the inputs define
@@ -53,6 +54,7 @@ public final class ScanContext {
       List<Binding> shippedDefaultBindings,
       List<Finding> priorFindings) {
     this.priorFindings = List.copyOf(priorFindings);
+    this.defaultPolicy = new DefaultPolicy(shippedDefaultRoles, shippedDefaultBindings);
     this.inventory = Objects.requireNonNull(inventory);
     this.authorizer = Objects.requireNonNull(authorizer);
     this.resources = Objects.requireNonNull(resources);
@@ -104,6 +106,11 @@ public final class ScanContext {
 
   public List<Binding> shippedDefaultBindings() {
     return shippedDefaultBindings;
+  }
+
+  /** Recognises unchanged Kubernetes defaults (for the exclude preset and RBAC-103/104/110). */
+  public DefaultPolicy defaultPolicy() {
+    return defaultPolicy;
   }
 
   /** The workloads (pods and pod templates) that run as this ServiceAccount, in input order. */
