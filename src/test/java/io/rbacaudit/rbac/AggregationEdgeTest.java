@@ -20,9 +20,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Aggregation cases a manifest cannot express once the loader has validated it, built from model records directly:
- * the empty selector list (spec section 5: invalid input, but where one exists the controller's update fails and the
- * role keeps its own rules), and cluster mode, where the rules the controller stored are used as they are.
+ * Aggregation cases outside the fixture tables: the empty selector list (invalid input, so it cannot sit in a
+ * fixture that must load cleanly), cluster mode (rules the controller stored are used as they are), and the exact
+ * meaning of "identical rules", built from model records.
  */
 class AggregationEdgeTest {
 
@@ -31,15 +31,39 @@ class AggregationEdgeTest {
   private static final PolicyRule GET_PODS = rule("get", "pods");
   private static final PolicyRule LIST_SECRETS = rule("list", "secrets");
 
-  /** Spec section 5: "Where one exists anyway, the controller's update fails and the role keeps its own rules." */
+  /**
+   * Spec section 5: an aggregationRule with an empty selector list is invalid input (reported), and where one exists
+   * anyway the controller's update fails and the role keeps its own rules.
+   */
   @Test
-  void aggregationRuleWithNoSelectorsKeepsItsOwnRules() {
-    Role noSelectors = clusterRole("no-selectors", Map.of(), List.of(GET_PODS), List.of());
-    Role other = clusterRole("other", Map.of("x", "y"), List.of(LIST_SECRETS), null);
-    Authorizer authorizer = authorizer(List.of(noSelectors, other), "no-selectors", AggregationMode.COMPUTE);
-
-    // BUG: the Authorizer computes an empty rule set for an aggregationRule with an empty selector list; the spec
-    // says the role keeps its own rules (the controller's update is rejected by validation).
+  void aggregationRuleWithNoSelectorsIsReportedAndKeepsItsOwnRules() {
+    Inventory inventory =
+        PolicyFixtures.load(
+            "no-selectors.yaml",
+            """
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata: {name: no-selectors}
+            aggregationRule:
+              clusterRoleSelectors: []
+            rules:
+            - {apiGroups: [""], resources: [pods], verbs: [get]}
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata: {name: other, labels: {x: y}}
+            rules:
+            - {apiGroups: [""], resources: [secrets], verbs: [list]}
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRoleBinding
+            metadata: {name: bind}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: no-selectors}
+            subjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: u}]
+            """,
+            "none");
+    assertTrue(inventory.problems().stream().anyMatch(p -> p.isError()), () -> inventory.problems().toString());
+    Authorizer authorizer = new Authorizer(inventory);
     assertTrue(
         authorizer.authorize(USER, Request.resource("get", "", "pods", "", "dev", "")).allowed(),
         "an aggregated ClusterRole with clusterRoleSelectors: [] keeps its own rules");

@@ -1,5 +1,9 @@
 package io.rbacaudit.rbac;
 
+import io.rbacaudit.load.DefaultsMode;
+import io.rbacaudit.load.KubernetesDefaults;
+import io.rbacaudit.load.LoadOptions;
+import io.rbacaudit.load.ManifestLoader;
 import io.rbacaudit.model.Inventory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -68,7 +73,8 @@ final class PolicyFixtures {
 
   /** Loads a policy as {@code rbac-audit scan} would, with {@code --defaults none|roles|all}. */
   static Inventory load(String sourceName, String yaml, String defaults) {
-    return InterimManifestReader.read(sourceName, yaml, defaults);
+    Inventory inputs = new ManifestLoader(LoadOptions.defaults(), InputStream.nullInputStream()).loadText(sourceName, yaml);
+    return KubernetesDefaults.apply(inputs, DefaultsMode.valueOf(defaults.toUpperCase(Locale.ROOT)));
   }
 
   static String resource(String name) {
