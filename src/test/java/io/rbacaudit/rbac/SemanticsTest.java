@@ -3,10 +3,13 @@ package io.rbacaudit.rbac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rbacaudit.model.Inventory;
 import io.rbacaudit.model.Subject;
 import io.rbacaudit.rbac.SemanticCase.AuthorizeCase;
 import io.rbacaudit.rbac.SemanticCase.PermissionsCase;
 import io.rbacaudit.rbac.SemanticCase.WhoCanCase;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -104,6 +107,45 @@ class SemanticsTest {
     assertEquals(d.allowed(), !listed.isEmpty(), () -> c.origin() + ": can-i " + d + " but who-can lists " + listed);
     Set<Grant> fromWhoCan = listed.stream().flatMap(sg -> sg.grants().stream()).collect(Collectors.toSet());
     assertEquals(new HashSet<>(d.grants()), fromWhoCan, () -> c.origin() + ": grants differ");
+  }
+
+  /**
+   * Section 1: bindings are not ordered, and section 5: the least fixed point does not depend on the order roles are
+   * read in. The same policy with every role and binding in reverse order answers every case the same way.
+   */
+  @ParameterizedTest(name = "{0}: answers do not depend on the order of the inputs")
+  @MethodSource("io.rbacaudit.rbac.PolicyFixtures#stories")
+  void answersDoNotDependOnInputOrder(String story) {
+    Inventory inventory = PolicyFixtures.inventory(story);
+    Inventory reversed =
+        new Inventory(
+            reverse(inventory.roles()),
+            reverse(inventory.bindings()),
+            inventory.serviceAccounts(),
+            inventory.secrets(),
+            inventory.namespaces(),
+            inventory.workloads(),
+            inventory.sources(),
+            inventory.skippedKinds(),
+            inventory.problems());
+    Authorizer forward = PolicyFixtures.authorizer(story);
+    Authorizer backward = new Authorizer(reversed);
+    for (SemanticCase c : PolicyFixtures.table(story).cases()) {
+      if (c instanceof AuthorizeCase a) {
+        assertEquals(
+            new HashSet<>(forward.authorize(a.user(), a.request()).grants()),
+            new HashSet<>(backward.authorize(a.user(), a.request()).grants()),
+            () -> a.origin() + ": " + a.origin().text());
+      } else if (c instanceof WhoCanCase w) {
+        assertEquals(forward.whoCan(w.request()), backward.whoCan(w.request()), () -> w.origin().toString());
+      }
+    }
+  }
+
+  private static <T> List<T> reverse(List<T> list) {
+    List<T> out = new ArrayList<>(list);
+    Collections.reverse(out);
+    return out;
   }
 
   static Stream<Arguments> authorizeCases() {
