@@ -1,0 +1,140 @@
+package io.rbacaudit.rbac;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rbacaudit.model.Binding;
+import io.rbacaudit.model.BindingKind;
+import io.rbacaudit.model.Inventory;
+import io.rbacaudit.model.LabelSelector;
+import io.rbacaudit.model.Location;
+import io.rbacaudit.model.ObjectMeta;
+import io.rbacaudit.model.PolicyRule;
+import io.rbacaudit.model.Role;
+import io.rbacaudit.model.RoleKind;
+import io.rbacaudit.model.RoleRef;
+import io.rbacaudit.model.Subject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Aggregation cases outside the fixture tables: the empty selector list (invalid input, so it cannot sit in a
+ * fixture that must load cleanly), cluster mode (rules the controller stored are used as they are), and the exact
+ * meaning of "identical rules", built from model records.
+ */
+class AggregationEdgeTest {
+
+  private static final Location HERE = Location.file("AggregationEdgeTest", 1);
+
+  private static final PolicyRule GET_PODS = rule("get", "pods");
+  private static final PolicyRule LIST_SECRETS = rule("list", "secrets");
+
+  /**
+   * Spec section 5: an aggregationRule with an empty selector list is invalid input (reported), and where one exists
+   * anyway the controller's update fails and the role keeps its own rules.
+   */
+  @Test
+  void aggregationRuleWithNoSelectorsIsReportedAndKeepsItsOwnRules() {
+    Inventory inventory =
+        PolicyFixtures.load(
+            "no-selectors.yaml",
+            """
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata: {name: no-selectors}
+            aggregationRule:
+              clusterRoleSelectors: []
+            rules:
+            - {apiGroups: [""], resources: [pods], verbs: [get]}
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata: {name: other, labels: {x: y}}
+            rules:
+            - {apiGroups: [""], resources: [secrets], verbs: [list]}
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRoleBinding
+            metadata: {name: bind}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: no-selectors}
+            subjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: u}]
+            """,
+            "none");
+    assertTrue(inventory.problems().stream().anyMatch(p -> p.isError()), () -> inventory.problems().toString());
+    Authorizer authorizer = new Authorizer(inventory);
+    assertTrue(
+        authorizer.authorize(USER, Request.resource("get", "", "pods", "", "dev", "")).allowed(),
+        "an aggregated ClusterRole with clusterRoleSelectors: [] keeps its own rules");
+    assertFalse(
+        authorizer.authorize(USER, Request.resource("list", "", "secrets", "", "dev", "")).allowed(),
+        "an empty selector list selects nothing (unlike the empty selector {})");
+  }
+
+  /** Cluster mode (AggregationMode.STORED): the aggregated role's stored rules are what the authorizer uses. */
+  @Test
+  void storedModeUsesTheRulesTheControllerStored() {
+    Role aggregated =
+        clusterRole("aggregated", Map.of(), List.of(GET_PODS), List.of(new LabelSelector(Map.of("x", "y"), null)));
+    Role source = clusterRole("source", Map.of("x", "y"), List.of(LIST_SECRETS), null);
+    Authorizer stored = authorizer(List.of(aggregated, source), "aggregated", AggregationMode.STORED);
+
+    assertTrue(stored.authorize(USER, Request.resource("get", "", "pods", "", "dev", "")).allowed());
+    assertFalse(stored.authorize(USER, Request.resource("list", "", "secrets", "", "dev", "")).allowed());
+
+    Authorizer computed = authorizer(List.of(aggregated, source), "aggregated", AggregationMode.COMPUTE);
+    assertFalse(computed.authorize(USER, Request.resource("get", "", "pods", "", "dev", "")).allowed());
+    assertTrue(computed.authorize(USER, Request.resource("list", "", "secrets", "", "dev", "")).allowed());
+  }
+
+  /** Section 5: identical rules are listed once, whatever role they came from. */
+  @Test
+  void identicalRulesFromSeveralSourcesAreListedOnce() {
+    Role aggregated = clusterRole("agg", Map.of(), List.of(), List.of(new LabelSelector(Map.of("x", "y"), null)));
+    Role a = clusterRole("a", Map.of("x", "y"), List.of(GET_PODS, LIST_SECRETS), null);
+    Role b = clusterRole("b", Map.of("x", "y"), List.of(rule("get", "pods")), null);
+    Role c = clusterRole("c", Map.of("x", "y"), List.of(GET_PODS), null);
+    Map<String, List<EffectiveRule>> rules =
+        Aggregator.effectiveRules(List.of(aggregated, a, b, c), AggregationMode.COMPUTE);
+    assertEquals(2, rules.get("agg").size(), () -> rules.get("agg").toString());
+  }
+
+  /** Section 5: rules differing only in list order are different rules (the controller compares them as written). */
+  @Test
+  void rulesDifferingInOrderAreNotMerged() {
+    Role aggregated = clusterRole("agg", Map.of(), List.of(), List.of(new LabelSelector(Map.of("x", "y"), null)));
+    Role a = clusterRole("a", Map.of("x", "y"), List.of(rule(List.of("get", "list"), "pods")), null);
+    Role b = clusterRole("b", Map.of("x", "y"), List.of(rule(List.of("list", "get"), "pods")), null);
+    Map<String, List<EffectiveRule>> rules = Aggregator.effectiveRules(List.of(aggregated, a, b), AggregationMode.COMPUTE);
+    assertEquals(2, rules.get("agg").size(), () -> rules.get("agg").toString());
+  }
+
+  private static final UserInfo USER = new UserInfo("u", List.of());
+
+  private static Authorizer authorizer(List<Role> roles, String bound, AggregationMode mode) {
+    Binding binding =
+        new Binding(
+            BindingKind.CLUSTER_ROLE_BINDING,
+            new ObjectMeta("bind-" + bound, null, null, null, HERE),
+            new RoleRef("ClusterRole", bound, "rbac.authorization.k8s.io"),
+            List.of(Subject.user("u")),
+            false);
+    Inventory inventory =
+        new Inventory(roles, List.of(binding), List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), List.of());
+    return new Authorizer(inventory, mode);
+  }
+
+  private static Role clusterRole(
+      String name, Map<String, String> labels, List<PolicyRule> rules, List<LabelSelector> selectors) {
+    return new Role(RoleKind.CLUSTER_ROLE, new ObjectMeta(name, null, labels, null, HERE), rules, selectors, false);
+  }
+
+  private static PolicyRule rule(String verb, String resource) {
+    return rule(List.of(verb), resource);
+  }
+
+  private static PolicyRule rule(List<String> verbs, String resource) {
+    return new PolicyRule(verbs, List.of(""), List.of(resource), List.of(), List.of(), HERE);
+  }
+}
