@@ -79,7 +79,8 @@ public final class Authorizer {
   private ResolvedBinding resolve(Binding binding) {
     Role role = referencedRole(binding);
     List<EffectiveRule> rules = role == null ? List.of() : effectiveRules(role);
-    List<Subject> subjects = new ArrayList<>();
+    // A subject written twice (or once with and once without the RoleBinding's namespace) is one subject.
+    Set<Subject> subjects = new LinkedHashSet<>();
     for (Subject s : binding.subjects()) {
       if (s.kind() == SubjectKind.SERVICE_ACCOUNT && s.namespace() == null) {
         if (binding.kind() == BindingKind.ROLE_BINDING) {
@@ -90,7 +91,7 @@ public final class Authorizer {
         subjects.add(s);
       }
     }
-    return new ResolvedBinding(binding, role, rules, subjects);
+    return new ResolvedBinding(binding, role, rules, List.copyOf(subjects));
   }
 
   /** The role a binding's roleRef names, looked up as the authorizer does; empty if it grants nothing. */

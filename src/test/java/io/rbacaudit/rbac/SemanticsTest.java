@@ -79,9 +79,8 @@ class SemanticsTest {
   }
 
   /** Who-can names each grant once per subject, even when a binding names the same subject twice. */
-  // BUG: fails for subjects.cases lines 94-96: Authorizer.whoCan appends a binding's grants once per subject entry,
-  // so a subject named twice in one binding (or a ServiceAccount once defaulted, once written out) gets each grant
-  // twice.
+  // Regression: a subject named twice in one binding (or a ServiceAccount once defaulted, once written out) used to
+  // get each grant twice (subjects.cases lines 94-96).
   @ParameterizedTest(name = "who-can lists each grant once: {1}")
   @MethodSource("requestCases")
   void whoCanListsEachGrantOnce(String story, SemanticCase c) {
