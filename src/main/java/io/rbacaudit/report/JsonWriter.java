@@ -1,6 +1,7 @@
 package io.rbacaudit.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,8 +15,13 @@ public final class JsonWriter {
 
   static {
     ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-    DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter().withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+    // {"key": value} and [] rather than Jackson's default {"key" : value} and [ ].
+    Separators separators = Separators.createDefaultInstance()
+        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+        .withArrayEmptySeparator("")
+        .withObjectEmptySeparator("");
+    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators)
+        .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
     WRITER = mapper.writer(printer);
   }
 
