@@ -4,9 +4,13 @@ import io.rbacaudit.model.Problem;
 import io.rbacaudit.rules.RuleSpec;
 import io.rbacaudit.rules.Severity;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Everything a report renders, and nothing a renderer has to compute: renderers never query the analysis.
@@ -35,26 +39,38 @@ public record ScanResult(
     Objects.requireNonNull(inputs, "inputs");
     Objects.requireNonNull(gate, "gate");
     findings = List.copyOf(findings);
-    summary = Map.copyOf(summary);
-    statusCounts = Map.copyOf(statusCounts);
+    summary = ordered(Severity.class, summary);
+    statusCounts = ordered(Status.class, statusCounts);
     problems = List.copyOf(problems);
     rules = List.copyOf(rules);
-    excludedByPreset = Map.copyOf(excludedByPreset);
+    excludedByPreset = sorted(excludedByPreset);
     notes = List.copyOf(notes);
+  }
+
+  // Map.copyOf iterates in an order that changes from one JVM run to the next: reports must not.
+  private static <K extends Enum<K>> Map<K, Integer> ordered(Class<K> type, Map<K, Integer> map) {
+    EnumMap<K, Integer> copy = new EnumMap<>(type);
+    copy.putAll(map);
+    return Collections.unmodifiableMap(copy);
+  }
+
+  private static Map<String, Integer> sorted(Map<String, Integer> map) {
+    return Collections.unmodifiableMap(new TreeMap<>(map));
   }
 
   /**
    * What was scanned.
    *
    * @param sources files/folders as given, {@code -}, or cluster contexts
-   * @param counts objects per kind that were analysed (Role, ClusterRole, ..., Deployment), inputs only (no defaults)
-   * @param skippedKinds kinds read but not analysed
+   * @param counts objects per kind that were analysed (Role, ClusterRole, ..., Deployment), inputs only (no defaults),
+   *     in the order given
+   * @param skippedKinds kinds read but not analysed, sorted by kind
    */
   public record Inputs(List<String> sources, Map<String, Integer> counts, Map<String, Integer> skippedKinds) {
     public Inputs {
       sources = List.copyOf(sources);
-      counts = Map.copyOf(counts);
-      skippedKinds = Map.copyOf(skippedKinds);
+      counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+      skippedKinds = sorted(skippedKinds);
     }
   }
 
