@@ -2,6 +2,7 @@ package io.rbacaudit.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rbacaudit.findings.ScanResult;
@@ -41,9 +42,12 @@ class SarifSchemaTest {
 
   @Test
   void theValidatorRejectsWhatTheSchemaForbids() {
-    String bad = new SarifRenderer().render(SampleScan.result()).replace("\"level\" : \"warning\"", "\"level\" : \"fatal\"");
+    String sarif = new SarifRenderer().render(SampleScan.result());
+    String bad = sarif.replace("\"level\": \"warning\"", "\"level\": \"fatal\"");
+    assertNotEquals(sarif, bad, "the sample must contain a warning-level result to corrupt");
     assertFalse(SarifSchema.problems(bad).isEmpty(), "the validator must not accept an unknown level");
-    String noVersion = new SarifRenderer().render(SampleScan.result()).replace("\"version\" : \"2.1.0\"", "\"version\" : \"2.0\"");
+    String noVersion = sarif.replace("\"version\": \"2.1.0\"", "\"version\": \"2.0\"");
+    assertNotEquals(sarif, noVersion, "the sample must carry the SARIF version to corrupt");
     assertFalse(SarifSchema.problems(noVersion).isEmpty(), "the validator must check the version");
   }
 
