@@ -1,0 +1,47 @@
+package io.rbacaudit.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** Builds the command line and runs one invocation; returns the process exit code. */
+public final class Cli {
+
+  private Cli() {}
+
+  public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+    PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    boolean debug = java.util.Arrays.asList(args).contains("--debug");
+    CommandLine cmd = new CommandLine(new RootCommand(in));
+    cmd.setOut(outWriter);
+    cmd.setErr(errWriter);
+    cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    cmd.setParameterExceptionHandler(
+        (ex, a) -> {
+          CommandLine c = ex.getCommandLine();
+          c.getErr().println("rbac-audit: " + ex.getMessage());
+          c.getErr().println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+          return ExitCode.ERROR.code();
+        });
+    cmd.setExecutionExceptionHandler(
+        (ex, c, parsed) -> {
+          if (ex instanceof UserException) {
+            c.getErr().println("rbac-audit: " + ex.getMessage());
+          } else {
+            c.getErr().println("rbac-audit: internal error: " + ex
+                + (debug ? "" : " (run with --debug for the stack trace, and please report it)"));
+          }
+          if (debug) {
+            ex.printStackTrace(c.getErr());
+          }
+          return ExitCode.ERROR.code();
+        });
+    int code = cmd.execute(args);
+    outWriter.flush();
+    errWriter.flush();
+    return code;
+  }
+}

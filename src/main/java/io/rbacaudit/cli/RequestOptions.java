@@ -1,0 +1,38 @@
+package io.rbacaudit.cli;
+
+import io.rbacaudit.rbac.RequestParser;
+import io.rbacaudit.rbac.ResourceTable;
+import java.io.PrintWriter;
+import picocli.CommandLine.Option;
+
+/** The request's scope and group flags, shared by can-i and who-can (kubectl auth can-i's flags). */
+final class RequestOptions {
+
+  @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Namespace of the request (default: default).")
+  String namespace;
+
+  @Option(names = {"-A", "--all-namespaces"}, description = "All namespaces: a request with an empty namespace.")
+  boolean allNamespaces;
+
+  @Option(
+      names = "--api-group",
+      paramLabel = "G",
+      description = "API group of TYPE ('' for core): skips the resource table and takes TYPE exactly as written.")
+  String apiGroup;
+
+  @Option(names = "--subresource", paramLabel = "S", description = "Subresource, e.g. exec, log, status, token.")
+  String subresource;
+
+  RequestParser.Parsed parse(String verb, String type, PrintWriter err) {
+    RequestParser.Parsed parsed;
+    try {
+      parsed = RequestParser.parse(verb, type, apiGroup, subresource, namespace, allNamespaces, ResourceTable.standard());
+    } catch (io.rbacaudit.rbac.RequestSyntaxException e) {
+      throw new UserException(e.getMessage());
+    }
+    if (parsed.note() != null) {
+      err.println("rbac-audit: note: " + parsed.note());
+    }
+    return parsed;
+  }
+}

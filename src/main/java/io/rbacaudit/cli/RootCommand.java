@@ -1,0 +1,31 @@
+package io.rbacaudit.cli;
+
+import java.io.InputStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "rbac-audit",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionCommand.Provider.class,
+    description = "Audit Kubernetes RBAC: who can do what, and why.",
+    subcommands = {CanICommand.class, WhoCanCommand.class, PermissionsCommand.class, VersionCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:success (can-i: allowed)", "1:can-i: denied", "2:error: bad input, bad flags"})
+final class RootCommand implements Runnable {
+
+  final InputStream stdin;
+
+  @Spec CommandSpec spec;
+
+  RootCommand(InputStream stdin) {
+    this.stdin = stdin;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    throw new UserException("missing command");
+  }
+}

@@ -1,0 +1,55 @@
+package io.rbacaudit.rules;
+
+import io.rbacaudit.model.Location;
+import io.rbacaudit.model.ObjectRef;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One finding: a rule, what it is about, where it applies and why.
+ *
+ * @param subject what the finding is about (DESIGN.md section 5): the identity (User, Group, ServiceAccount) for
+ *     permission findings, the role for role-level and latent findings, the binding for binding findings, the
+ *     workload for workload findings, the Secret for legacy token Secrets
+ * @param namespace the scope of the grant: a namespace, or null for cluster-wide
+ * @param key what distinguishes this finding from another of the same rule, subject and scope (the permission that
+ *     triggered it, or the object); part of the fingerprint, so it must not depend on file names or line numbers
+ * @param location where to fix it: the binding for a permission finding, the object for the others
+ * @param relatedLocations further places worth showing (the role rules that grant the permission)
+ * @param workloads the workloads that run as the subject (and so hold its token)
+ * @param latent a role nothing binds yet: whoever binds it later gets this
+ * @param defaultPolicy raised only by unchanged Kubernetes defaults or control-plane identities: the standard
+ *     exclude preset skips it (and counts it)
+ */
+public record Finding(
+    RuleSpec rule,
+    Severity severity,
+    String message,
+    ObjectRef subject,
+    String namespace,
+    String key,
+    Location location,
+    List<Location> relatedLocations,
+    List<Evidence> evidence,
+    List<ObjectRef> workloads,
+    boolean latent,
+    boolean defaultPolicy) {
+
+  public Finding {
+    Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(subject, "subject");
+    Objects.requireNonNull(key, "key");
+    relatedLocations = List.copyOf(relatedLocations);
+    evidence = List.copyOf(evidence);
+    workloads = List.copyOf(workloads);
+    if (namespace != null && namespace.isEmpty()) {
+      namespace = null;
+    }
+  }
+
+  public String ruleId() {
+    return rule.id();
+  }
+}

@@ -1,0 +1,125 @@
+package io.rbacaudit.rules;
+
+import io.rbacaudit.model.Binding;
+import io.rbacaudit.model.Inventory;
+import io.rbacaudit.model.Role;
+import io.rbacaudit.model.ServiceAccount;
+import io.rbacaudit.model.Workload;
+import io.rbacaudit.rbac.Authorizer;
+import io.rbacaudit.rbac.ResourceTable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What every check reads: the inventory, the authorizer over it, the resource table, the Kubernetes defaults as
+ * shipped (to tell a default that was changed from one that was not), and indexes built once per scan.
+ */
+public final class ScanContext {
+
+  private final Inventory inventory;
+  private final Authorizer authorizer;
+  private final ResourceTable resources;
+  private final List<Role> shippedDefaultRoles;
+  private final List<Binding> shippedDefaultBindings;
+  private final Map<String, List<Workload>> workloadsByServiceAccount = new HashMap<>();
+  private final Map<String, ServiceAccount> serviceAccounts = new HashMap<>();
+  private final Set<String> namespacesWithServiceAccounts = new HashSet<>();
+  private final List<Finding> priorFindings;
+
+  /**
+   * @param shippedDefaultRoles the Kubernetes default roles as bundled, whatever the inputs define
+   * @param shippedDefaultBindings the Kubernetes default bindings as bundled
+   */
+  public ScanContext(
+      Inventory inventory,
+      Authorizer authorizer,
+      ResourceTable resources,
+      List<Role> shippedDefaultRoles,
+      List<Binding> shippedDefaultBindings) {
+    this(inventory, authorizer, resources, shippedDefaultRoles, shippedDefaultBindings, List.of());
+  }
+
+  private ScanContext(
+      Inventory inventory,
+      Authorizer authorizer,
+      ResourceTable resources,
+      List<Role> shippedDefaultRoles,
+      List<Binding> shippedDefaultBindings,
+      List<Finding> priorFindings) {
+    this.priorFindings = List.copyOf(priorFindings);
+    this.inventory = Objects.requireNonNull(inventory);
+    this.authorizer = Objects.requireNonNull(authorizer);
+    this.resources = Objects.requireNonNull(resources);
+    this.shippedDefaultRoles = List.copyOf(shippedDefaultRoles);
+    this.shippedDefaultBindings = List.copyOf(shippedDefaultBindings);
+    for (Workload w : inventory.workloads()) {
+      workloadsByServiceAccount
+          .computeIfAbsent(key(w.namespace(), w.pod().effectiveServiceAccountName()), k -> new ArrayList<>())
+          .add(w);
+    }
+    for (ServiceAccount sa : inventory.serviceAccounts()) {
+      serviceAccounts.put(key(sa.namespace(), sa.name()), sa);
+      namespacesWithServiceAccounts.add(sa.namespace());
+    }
+  }
+
+  /**
+   * The same context for the second phase of a scan, where derived checks (a workload running as a ServiceAccount
+   * that holds a high finding: RBAC-607, RBAC-610) read what the first phase found.
+   */
+  public ScanContext withPriorFindings(List<Finding> findings) {
+    return new ScanContext(inventory, authorizer, resources, shippedDefaultRoles, shippedDefaultBindings, findings);
+  }
+
+  /** Findings of the first phase; empty during the first phase itself. */
+  public List<Finding> priorFindings() {
+    return priorFindings;
+  }
+
+  private static String key(String namespace, String name) {
+    return namespace + "/" + name;
+  }
+
+  public Inventory inventory() {
+    return inventory;
+  }
+
+  public Authorizer authorizer() {
+    return authorizer;
+  }
+
+  public ResourceTable resources() {
+    return resources;
+  }
+
+  public List<Role> shippedDefaultRoles() {
+    return shippedDefaultRoles;
+  }
+
+  public List<Binding> shippedDefaultBindings() {
+    return shippedDefaultBindings;
+  }
+
+  /** The workloads (pods and pod templates) that run as this ServiceAccount, in input order. */
+  public List<Workload> workloadsRunningAs(String namespace, String serviceAccount) {
+    return workloadsByServiceAccount.getOrDefault(key(namespace, serviceAccount), List.of());
+  }
+
+  public Optional<ServiceAccount> serviceAccount(String namespace, String name) {
+    return Optional.ofNullable(serviceAccounts.get(key(namespace, name)));
+  }
+
+  /**
+   * Whether the inputs define any ServiceAccount in this namespace: only then can a missing one be told from one
+   * that is simply not part of the manifests.
+   */
+  public boolean serviceAccountsKnownIn(String namespace) {
+    return namespacesWithServiceAccounts.contains(namespace);
+  }
+}

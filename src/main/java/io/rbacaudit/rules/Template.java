@@ -1,0 +1,18 @@
+package io.rbacaudit.rules;
+
+/**
+ * A Java template that {@code rule.yaml} files name in {@code template:}. Built-in templates are listed explicitly in
+ * {@link Templates}, never found by classpath scanning.
+ */
+public interface Template {
+
+  /** The name rules use in {@code template:}. */
+  String name();
+
+  /**
+   * Validates the rule's typed {@code params} and binds them.
+   *
+   * @throws RuleDefinitionException naming every problem with the params at once
+   */
+  Check compile(RuleSpec spec);
+}

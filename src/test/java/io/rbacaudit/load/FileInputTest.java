@@ -1,0 +1,94 @@
+package io.rbacaudit.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.rbacaudit.model.Inventory;
+import io.rbacaudit.model.Location;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which files are read, in which order, and how their names appear in locations. */
+class FileInputTest {
+
+  private static final String SA = "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: %s}\n";
+
+  @TempDir Path dir;
+
+  @Test
+  void foldersAreReadRecursivelyInNameOrderKeepingOnlyManifestExtensions() throws IOException {
+    Files.createDirectories(dir.resolve("b/inner"));
+    Files.writeString(dir.resolve("b/inner/z.yml"), SA.formatted("bz"));
+    Files.writeString(dir.resolve("b/a.json"), "{\"apiVersion\": \"v1\", \"kind\": \"ServiceAccount\", "
+        + "\"metadata\": {\"name\": \"ba\"}}");
+    Files.writeString(dir.resolve("c.YAML"), SA.formatted("c"));
+    Files.writeString(dir.resolve("a.yaml"), SA.formatted("a"));
+    Files.writeString(dir.resolve("notes.txt"), "not: [yaml");
+    Files.writeString(dir.resolve("kustomize.sh"), "#!/bin/sh");
+    Inventory inv = load(dir + "/");
+    assertEquals(List.of(), inv.problems());
+    assertEquals(List.of("a", "ba", "bz", "c"), inv.serviceAccounts().stream().map(s -> s.name()).toList());
+    assertEquals(List.of(dir + "/a.yaml", dir + "/b/a.json", dir + "/b/inner/z.yml", dir + "/c.YAML"),
+        inv.sources());
+    assertEquals(Location.file(dir + "/b/inner/z.yml", 1), inv.serviceAccounts().get(2).meta().location());
+  }
+
+  @Test
+  void aFileNamedExplicitlyIsReadWhateverItsExtensionAndKeepsItsNameAsGiven() throws IOException {
+    Files.writeString(dir.resolve("manifest.txt"), SA.formatted("t"));
+    String given = dir + "/./manifest.txt";
+    Inventory inv = load(given);
+    assertEquals(List.of(), inv.problems());
+    assertEquals(given, inv.serviceAccounts().get(0).meta().location().file());
+  }
+
+  @Test
+  void relativePathsStayRelative() {
+    Inventory inv = load("src/test/resources/corpus/external-dns");
+    assertEquals("src/test/resources/corpus/external-dns/external-dns-clusterrole.yaml", inv.sources().get(0));
+  }
+
+  @Test
+  void theSameFileGivenTwiceIsReadOnce() throws IOException {
+    Files.writeString(dir.resolve("a.yaml"), SA.formatted("a"));
+    Inventory inv = load(dir.resolve("a.yaml").toString(), dir.toString());
+    assertEquals(List.of(), inv.problems());
+    assertEquals(1, inv.serviceAccounts().size());
+  }
+
+  @Test
+  void stdinIsNamedDash() {
+    byte[] input = ("# from a pipe\n" + SA.formatted("piped")).getBytes(StandardCharsets.UTF_8);
+    Inventory inv = new ManifestLoader(LoadOptions.defaults(), new ByteArrayInputStream(input))
+        .load(List.of("-", "-"));
+    assertEquals(List.of(), inv.problems());
+    assertEquals(List.of("-"), inv.sources());
+    assertEquals(Location.file("-", 2), inv.serviceAccounts().get(0).meta().location());
+  }
+
+  @Test
+  void jsonOnStdinMayBeTabIndented() {
+    byte[] input = "{\n\t\"apiVersion\": \"v1\",\n\t\"kind\": \"Namespace\",\n\t\"metadata\": {\"name\": \"n\"}\n}"
+        .getBytes(StandardCharsets.UTF_8);
+    Inventory inv = new ManifestLoader(LoadOptions.defaults(), new ByteArrayInputStream(input)).load(List.of("-"));
+    assertEquals(List.of(), inv.problems());
+    assertEquals(1, inv.namespaces().size());
+  }
+
+  @Test
+  void aByteOrderMarkIsIgnored() throws IOException {
+    Files.write(dir.resolve("bom.yaml"), ("\uFEFF" + SA.formatted("bom")).getBytes(StandardCharsets.UTF_8));
+    Inventory inv = load(dir.toString());
+    assertEquals(List.of(), inv.problems());
+    assertEquals(1, inv.serviceAccounts().size());
+  }
+
+  private static Inventory load(String... paths) {
+    return new ManifestLoader(LoadOptions.defaults(), null).load(List.of(paths));
+  }
+}
