@@ -56,7 +56,7 @@ apt_update() {
 missing_packages() {
   local p
   for p in "$@"; do
-    dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' || printf '%s\n' "$p"
+    [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" = "install ok installed" ] || printf '%s\n' "$p"
   done
 }
 
@@ -74,7 +74,7 @@ install_packages() {
 
 # A deb-src entry for the same archive (and suites) as the configured binary sources, so `apt-get source` works.
 ensure_deb_src() {
-  if apt-cache showsrc kubernetes 2>/dev/null | grep -q '^Package: kubernetes'; then
+  if apt-cache showsrc kubernetes 2>/dev/null | grep '^Package: kubernetes' >/dev/null; then
     return 0
   fi
   local f=/etc/apt/sources.list.d/rbac-audit-deb-src.sources
@@ -97,7 +97,7 @@ Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 EOF
   apt_updated=false
   apt_update
-  apt-cache showsrc kubernetes 2>/dev/null | grep -q '^Package: kubernetes' \
+  apt-cache showsrc kubernetes 2>/dev/null | grep '^Package: kubernetes' >/dev/null \
     || die "no 'kubernetes' source package in $uri $suites (needs Debian bookworm)"
 }
 
@@ -105,7 +105,7 @@ binaries_ok() {
   local b
   for b in "${BINARIES[@]}"; do
     [ -x "$CACHE/$b" ] || return 1
-    "$CACHE/$b" --version 2>/dev/null | grep -q "$KUBE_VERSION" || return 1
+    [[ $("$CACHE/$b" --version 2>/dev/null) == *"$KUBE_VERSION"* ]] || return 1
   done
 }
 
@@ -188,7 +188,7 @@ pid_alive() { # pidfile binary-name
   [ -f "$1" ] || return 1
   pid=$(cat "$1" 2>/dev/null) || return 1
   [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$2"
+  [[ $(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) == *"$2"* ]]
 }
 
 make_certs() {
@@ -282,7 +282,8 @@ ready() { # dir: apiserver ready, bootstrap roles present and aggregated by the 
     && pid_alive "$d/kube-controller-manager.pid" kube-controller-manager || return 1
   api_ready "$d" || return 1
   # The controller manager fills the default aggregated role "admin"; before that its rules are empty.
-  api_get "$d" /apis/rbac.authorization.k8s.io/v1/clusterroles/admin 2>/dev/null | grep -q '"verbs"'
+  # (no `| grep -q` here: under pipefail, grep quitting early would fail the pipeline with SIGPIPE)
+  [[ $(api_get "$d" /apis/rbac.authorization.k8s.io/v1/clusterroles/admin 2>/dev/null) == *'"verbs"'* ]]
 }
 
 launch() { # dir name log cmd... : start in its own session, record the pid
