@@ -290,7 +290,14 @@ launch() { # dir name log cmd... : start in its own session, record the pid
   local d=$1 name=$2 log=$3
   shift 3
   setsid nohup "$@" >"$log" 2>&1 </dev/null &
-  echo $! >"$d/$name.pid"
+  local pid=$! i
+  echo "$pid" >"$d/$name.pid"
+  # Until the child has exec'd the program, its command line is still this script's: pid_alive would say "exited".
+  for i in $(seq 1 50); do
+    pid_alive "$d/$name.pid" "$name" && return 0
+    kill -0 "$pid" 2>/dev/null || return 0
+    sleep 0.1
+  done
 }
 
 wait_for() { # seconds pidfile-name command... : until the command succeeds; fails early if the process died
