@@ -1214,6 +1214,53 @@ def probes(api, log):
                     f"{ask('list', 'secrets', '')}; list with name x: {ask('list', 'secrets', 'x')}", None))
     cleanup([rb2, empty, rb, role])
 
+    # Aggregation corner cases the spec talks about.
+    cyc = "probe.example.com/cycle"
+    pa = cr("probe-cycle-a", rules=[rule_dict(["get"], ["example.com"], ["widgets"])],
+            agg={"clusterRoleSelectors": [{"matchLabels": {cyc: "b"}}]}, labels={cyc: "a"})
+    pb = cr("probe-cycle-b", rules=[rule_dict(["list"], ["example.com"], ["gadgets"])],
+            agg={"clusterRoleSelectors": [{"matchLabels": {cyc: "a"}}]}, labels={cyc: "b"})
+    pself = cr("probe-self", rules=[rule_dict(["get"], [""], ["pods"])],
+               agg={"clusterRoleSelectors": [{"matchLabels": {"probe.example.com/self": "yes"}}]},
+               labels={"probe.example.com/self": "yes"})
+    for x in (pa, pb, pself):
+        try_create(x)
+    wait_aggregation(api, log)
+
+    def stored_rules(name):
+        return json.dumps(api.get(f"{RBAC_V1}/clusterroles/{name}").get("rules") or [], separators=(",", ":"))
+    results.append(("-", "two aggregated ClusterRoles selecting each other, each created with own rules "
+                    "(get widgets / list gadgets), nothing else selected",
+                    f"stored rules: probe-cycle-a {stored_rules('probe-cycle-a')}; probe-cycle-b "
+                    f"{stored_rules('probe-cycle-b')} (the least fixed point is empty for both)", None))
+    results.append(("-", "an aggregated ClusterRole with own rules whose selector matches only its own labels",
+                    f"stored rules: {stored_rules('probe-self')}", None))
+    cleanup([pself, pb, pa])
+
+    # Subjects and roleRefs without apiGroup (v1 defaulting fills them in) and a namespace-less ServiceAccount
+    # subject in a RoleBinding.
+    rb_def = {"apiVersion": f"{RBAC}/v1", "kind": "RoleBinding", "metadata": meta("probe-defaulting", api_ns),
+              "roleRef": {"kind": "ClusterRole", "name": "view"},
+              "subjects": [{"kind": "User", "name": "probe-user-no-apigroup"},
+                           {"kind": "ServiceAccount", "name": "probe-sa"}]}
+    verdict, msg = try_create(rb_def)
+    if verdict == "accepted":
+        stored = api.get(f"{RBAC_V1}/namespaces/{api_ns}/rolebindings/probe-defaulting")
+        time.sleep(1.5)
+        u = api.sar("probe-user-no-apigroup", [], resource={"verb": "get", "resource": "pods",
+                                                             "namespace": api_ns})[0]
+        sa_here = api.sar(f"system:serviceaccount:{api_ns}:probe-sa", [], resource={
+            "verb": "get", "resource": "pods", "namespace": api_ns})[0]
+        sa_other = api.sar(f"system:serviceaccount:{NAMESPACES[1]}:probe-sa", [], resource={
+            "verb": "get", "resource": "pods", "namespace": api_ns})[0]
+        verdict = (f"accepted; stored roleRef.apiGroup {json.dumps(stored['roleRef'].get('apiGroup'))}, "
+                   f"subjects {json.dumps(stored['subjects'], separators=(',', ':'))}; the User may get pods in "
+                   f"{api_ns}: {u}; system:serviceaccount:{api_ns}:probe-sa may: {sa_here}; "
+                   f"system:serviceaccount:{NAMESPACES[1]}:probe-sa may: {sa_other}")
+        cleanup([rb_def])
+    results.append(("-", f"RoleBinding in {api_ns} without roleRef.apiGroup, subjects User without apiGroup and "
+                    "ServiceAccount without namespace", verdict, msg))
+
     # Other validation facts the generator relies on.
     extra = [
         ("ClusterRoleBinding with roleRef kind Role", crb("probe-e", "some-role", [user("u")], kind="Role")),
