@@ -12,6 +12,7 @@ import io.rbacaudit.rules.Evidence;
 import io.rbacaudit.rules.Finding;
 import io.rbacaudit.rules.RuleSpec;
 import io.rbacaudit.rules.ScanContext;
+import io.rbacaudit.rules.Severity;
 import io.rbacaudit.rules.Template;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +29,9 @@ import java.util.Set;
  * says the exclude preset never hides these.
  *
  * <p>Params: {@code users}, {@code groups} (exact names), {@code groupPrefixes} (a group whose name starts with one
- * of these, e.g. {@code system:serviceaccounts:}); at least one entry in all.
+ * of these, e.g. {@code system:serviceaccounts:}); at least one entry in all. {@code lowerReadOnly} (default false):
+ * one step less severe when every grant beyond the defaults only reads ({@code get}, {@code list}, {@code watch})
+ * and none is a permission the catalogue rates high ({@link RiskyPermissions}: reading Secrets is never lowered).
  */
 public final class BroadIdentityGrantCheck implements Template {
 
@@ -38,6 +41,8 @@ public final class BroadIdentityGrantCheck implements Template {
   public String name() {
     return "broad-identity-grant";
   }
+
+  private static final Set<String> READ_VERBS = Set.of("get", "list", "watch");
 
   private record Identities(List<String> users, List<String> groups, List<String> prefixes) {
     boolean matches(Subject s) {
@@ -57,13 +62,14 @@ public final class BroadIdentityGrantCheck implements Template {
     if (ids.users().isEmpty() && ids.groups().isEmpty() && ids.prefixes().isEmpty()) {
       p.problem("groups", "name at least one user, group or group prefix");
     }
+    boolean lowerReadOnly = p.bool("lowerReadOnly", false);
     p.finish();
-    return context -> run(spec, ids, context);
+    return context -> run(spec, ids, lowerReadOnly, context);
   }
 
   private record Scoped(Subject identity, String scope) {}
 
-  private static List<Finding> run(RuleSpec spec, Identities ids, ScanContext context) {
+  private static List<Finding> run(RuleSpec spec, Identities ids, boolean lowerReadOnly, ScanContext context) {
     DefaultGrants defaults = new DefaultGrants(context);
     Map<Scoped, List<ResolvedBinding>> bindings = new LinkedHashMap<>();
     Map<Scoped, List<Grant>> beyond = new LinkedHashMap<>();
@@ -85,7 +91,8 @@ public final class BroadIdentityGrantCheck implements Template {
       }
     }
     List<Finding> out = new ArrayList<>();
-    beyond.forEach((scoped, grants) -> out.add(finding(spec, scoped, grants, bindings.get(scoped))));
+    beyond.forEach((scoped, grants) ->
+        out.add(finding(spec, scoped, grants, bindings.get(scoped), lowerReadOnly)));
     return out;
   }
 
@@ -94,14 +101,20 @@ public final class BroadIdentityGrantCheck implements Template {
     return b.isClusterWide() || !rule.resources().isEmpty();
   }
 
-  private static Finding finding(RuleSpec spec, Scoped scoped, List<Grant> grants, List<ResolvedBinding> bindings) {
+  private static Finding finding(RuleSpec spec, Scoped scoped, List<Grant> grants, List<ResolvedBinding> bindings,
+      boolean lowerReadOnly) {
     Subject id = scoped.identity();
     ObjectRef subject = new ObjectRef(id.kind().kubeName(), id.name(), null);
     grants.sort(Grant.ORDER);
     Set<String> via = new LinkedHashSet<>();
-    List<PolicyRule> rules = new ArrayList<>();
+    List<PolicyRule> granted = grants.stream().map(Grant::policyRule).toList();
+    List<String> dangerous = RiskyPermissions.of(granted, scoped.scope() == null);
+    Severity severity = spec.severityFor(scoped.scope() == null);
+    if (lowerReadOnly && dangerous.isEmpty() && granted.stream().allMatch(r -> READ_VERBS.containsAll(r.verbs()))) {
+      severity = severity.lower();
+    }
     FindingBuilder f = FindingBuilder.of(spec, subject)
-        .severity(spec.severityFor(scoped.scope() == null))
+        .severity(severity)
         .namespace(scoped.scope())
         .key(subject + "@" + Objects.requireNonNullElse(scoped.scope(), "-"))
         .location(bindings.get(0).binding().meta().location());
@@ -110,12 +123,10 @@ public final class BroadIdentityGrantCheck implements Template {
     }
     for (Grant g : grants) {
       via.add(RuleText.grant(g));
-      rules.add(g.policyRule());
       f.evidence(new Evidence.GrantEvidence(g)).related(g.location());
     }
-    List<String> dangerous = RiskyPermissions.of(rules, scoped.scope() == null);
     return f.message(id.kind().kubeName() + " " + id.name() + " (" + who(id) + ") is granted "
-            + RuleText.rules(rules) + " " + RuleText.scope(scoped.scope())
+            + RuleText.rules(granted) + " " + RuleText.scope(scoped.scope())
             + (dangerous.isEmpty() ? "" : " (it can " + String.join(", ", dangerous) + ")") + " through "
             + RuleText.join(List.copyOf(via), ", ")
             + ", beyond what Kubernetes grants it by default. Remove the subject from the binding and grant the"

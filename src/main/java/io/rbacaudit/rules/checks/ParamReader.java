@@ -60,6 +60,19 @@ final class ParamReader {
     return values;
   }
 
+  boolean bool(String key, boolean fallback) {
+    known.add(key);
+    Object v = params.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    problem(key, "expected true or false, found " + describe(v));
+    return fallback;
+  }
+
   Severity severity(String key, Severity fallback) {
     known.add(key);
     Object v = params.get(key);

@@ -1,6 +1,9 @@
 package io.rbacaudit.rules.checks;
 
+import io.rbacaudit.model.Binding;
 import io.rbacaudit.model.ObjectRef;
+import io.rbacaudit.model.Subject;
+import io.rbacaudit.model.SubjectKind;
 import io.rbacaudit.model.Workload;
 import io.rbacaudit.rules.Check;
 import io.rbacaudit.rules.Finding;
@@ -8,14 +11,17 @@ import io.rbacaudit.rules.RuleSpec;
 import io.rbacaudit.rules.ScanContext;
 import io.rbacaudit.rules.Template;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Template {@code unneeded-token}: a workload whose containers get the automounted token ({@link TokenExposure}, pod
  * setting first) although its ServiceAccount holds no permission beyond what every ServiceAccount gets from the
  * Kubernetes defaults ({@link ServiceAccountGrants}). Only ServiceAccounts whose bindings the scan can see are
  * judged: those defined in the inputs, and {@code default}; for any other the inputs are likely partial (RBAC-608
- * reports a missing one). An explicitly projected token is not reported: someone asked for it (often for another
+ * reports a missing one). Nor is one whose name a binding names where it cannot match (no namespace, or a namespace
+ * without that ServiceAccount): the namespace was probably left to apply time. An explicitly projected token is not reported: someone asked for it (often for another
  * audience).
  *
  * <p>Params: none.
@@ -37,10 +43,12 @@ public final class UnneededTokenCheck implements Template {
   private static List<Finding> run(RuleSpec spec, ScanContext context) {
     TokenSecrets secrets = new TokenSecrets(context.inventory());
     ServiceAccountGrants grants = new ServiceAccountGrants(context);
+    Set<String> boundElsewhere = namesBoundElsewhere(context);
     List<Finding> out = new ArrayList<>();
     for (Workload w : context.inventory().workloads()) {
       String sa = w.pod().effectiveServiceAccountName();
-      boolean judged = sa.equals("default") || context.serviceAccount(w.namespace(), sa).isPresent();
+      boolean judged = sa.equals("default")
+          || (context.serviceAccount(w.namespace(), sa).isPresent() && !boundElsewhere.contains(sa));
       if (!judged || grants.hasPermissions(w.namespace(), sa)) {
         continue;
       }
@@ -61,6 +69,27 @@ public final class UnneededTokenCheck implements Template {
               + " defaults. Set automountServiceAccountToken: false in the pod spec: there is then no token to steal,"
               + " and a later grant to the ServiceAccount does not silently reach this pod.")
           .build());
+    }
+    return out;
+  }
+
+  /**
+   * ServiceAccount names that a binding names without a namespace in a ClusterRoleBinding, or in a namespace that
+   * defines no such ServiceAccount: manifests meant for {@code kubectl apply -n NS} (or a kustomize namespace) often
+   * leave the namespace to apply time, so the grant may well be the workload's.
+   */
+  private static Set<String> namesBoundElsewhere(ScanContext context) {
+    Set<String> out = new HashSet<>();
+    for (Binding b : context.inventory().bindings()) {
+      for (Subject s : b.subjects()) {
+        if (s.kind() != SubjectKind.SERVICE_ACCOUNT) {
+          continue;
+        }
+        String ns = s.namespace() != null ? s.namespace() : b.namespace();
+        if (ns == null || context.serviceAccount(ns, s.name()).isEmpty()) {
+          out.add(s.name());
+        }
+      }
     }
     return out;
   }
