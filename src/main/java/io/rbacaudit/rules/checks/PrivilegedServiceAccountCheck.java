@@ -3,6 +3,7 @@ package io.rbacaudit.rules.checks;
 import io.rbacaudit.model.ObjectRef;
 import io.rbacaudit.model.Workload;
 import io.rbacaudit.model.WorkloadKind;
+import io.rbacaudit.rbac.Impersonation;
 import io.rbacaudit.rules.Check;
 import io.rbacaudit.rules.Finding;
 import io.rbacaudit.rules.RuleSpec;
@@ -53,8 +54,9 @@ public final class PrivilegedServiceAccountCheck implements Template {
   private static List<Finding> run(RuleSpec spec, List<WorkloadKind> kinds, Severity min, ScanContext context) {
     Map<ObjectRef, List<Finding>> byAccount = new HashMap<>();
     for (Finding f : context.priorFindings()) {
-      if (f.subject().kind().equals("ServiceAccount") && f.severity().atLeast(min) && !f.latent()) {
-        byAccount.computeIfAbsent(f.subject(), k -> new ArrayList<>()).add(f);
+      ObjectRef account = account(f.subject());
+      if (account != null && f.severity().atLeast(min) && !f.latent()) {
+        byAccount.computeIfAbsent(account, k -> new ArrayList<>()).add(f);
       }
     }
     if (byAccount.isEmpty()) {
@@ -78,6 +80,18 @@ public final class PrivilegedServiceAccountCheck implements Template {
       }
     }
     return out;
+  }
+
+  /** The ServiceAccount a finding is about: a ServiceAccount subject, or a User named system:serviceaccount:NS:NAME. */
+  private static ObjectRef account(ObjectRef subject) {
+    if (subject.kind().equals("ServiceAccount")) {
+      return subject;
+    }
+    if (subject.kind().equals("User")) {
+      return Impersonation.serviceAccountOf(subject.name())
+          .map(sa -> new ObjectRef("ServiceAccount", sa.name(), sa.namespace())).orElse(null);
+    }
+    return null;
   }
 
   private static Finding finding(RuleSpec spec, Workload w, ObjectRef account, List<Finding> held,

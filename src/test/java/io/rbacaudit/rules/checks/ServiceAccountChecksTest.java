@@ -70,6 +70,15 @@ class ServiceAccountChecksTest {
   }
 
   @Test
+  void aFindingOnTheServiceAccountsUserNameCountsForIt() {
+    RuleSpec spec = new RuleSpec("RBAC-101", "x", "x", Severity.CRITICAL, null, "bindings", "d", "r", List.of(),
+        "permission", null, null);
+    Finding asUser = new Finding(spec, Severity.CRITICAL, "m", new ObjectRef("User", "system:serviceaccount:ops:agent",
+        null), null, "k", null, List.of(), List.of(), List.of(), false, false);
+    assertEquals(Severity.CRITICAL, derived("RBAC-610", List.of(asUser)).get(0).severity());
+  }
+
+  @Test
   void latentAndLowFindingsDoNotMakeAServiceAccountPrivileged() {
     assertEquals(List.of(), derived("RBAC-607", List.of(
         prior("RBAC-201", Severity.CRITICAL, true, false),
