@@ -15,4 +15,10 @@ public interface Template {
    * @throws RuleDefinitionException naming every problem with the params at once
    */
   Check compile(RuleSpec spec);
+
+  /**
+   * Whether the checks of this template read {@link ScanContext#priorFindings()}: the engine runs them in a second
+   * phase, after every other check.
+   */
+  default boolean derived() { return false; }
 }
