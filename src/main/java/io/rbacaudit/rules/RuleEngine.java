@@ -3,6 +3,7 @@ package io.rbacaudit.rules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -33,6 +34,11 @@ public final class RuleEngine {
    * @throws RuleDefinitionException when a rule names an unknown template or its params are rejected
    */
   public RuleEngine(List<RuleSpec> rules, RuleSelection selection) {
+    this(rules, selection, Templates.builtIn());
+  }
+
+  /** With other templates than the built-in ones (tests). */
+  RuleEngine(List<RuleSpec> rules, RuleSelection selection, Map<String, Template> templates) {
     Objects.requireNonNull(selection, "selection");
     List<String> problems = selection.problems(rules);
     if (!problems.isEmpty()) {
@@ -45,7 +51,7 @@ public final class RuleEngine {
       }
       Severity override = selection.severity().get(rule.id());
       RuleSpec spec = override == null ? rule : rule.withSeverity(override);
-      Template template = Templates.find(spec.template()).orElse(null);
+      Template template = templates.get(spec.template());
       if (template == null) {
         compileProblems.add(spec.origin() + ": template: unknown template '" + spec.template() + "'");
         continue;

@@ -34,10 +34,13 @@ final class RuleFileReader {
     this.templates = templates;
   }
 
-  /** The folder's rule, or null when it has problems, which are added to {@code problems}. */
+  /**
+   * The folder's rule, or null when its rule.yaml has problems; every problem, the folder's included, is added to
+   * {@code problems}.
+   */
   RuleSpec read(RuleFolder folder, List<String> problems) {
+    checkFixtures(folder, problems); // reported, but the rule is still read (so that its id counts as taken)
     int before = problems.size();
-    checkFixtures(folder, problems);
     String file = folder.ruleFile();
     DataFile data;
     try {

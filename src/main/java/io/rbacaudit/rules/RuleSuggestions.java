@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-/** Close rule ids for a mistyped one: same letters ignoring case, or at most two edits away. */
+/** Close rule ids for a mistyped one: the same letters in another case, else ids at most two edits away. */
 public final class RuleSuggestions {
 
   private static final int MAX_DISTANCE = 2;
@@ -16,6 +16,10 @@ public final class RuleSuggestions {
   /** Up to three known ids closest to {@code given}, closest first. */
   public static List<String> closest(String given, Collection<String> known) {
     String g = given.toUpperCase(Locale.ROOT);
+    List<String> sameLetters = known.stream().filter(k -> k.equalsIgnoreCase(given)).toList();
+    if (!sameLetters.isEmpty()) {
+      return sameLetters;
+    }
     return known.stream()
         .filter(k -> distance(g, k.toUpperCase(Locale.ROOT)) <= MAX_DISTANCE)
         .sorted(Comparator.comparingInt((String k) -> distance(g, k.toUpperCase(Locale.ROOT)))
@@ -27,7 +31,12 @@ public final class RuleSuggestions {
   /** {@code " (did you mean RBAC-201?)"}, or empty. */
   public static String didYouMean(String given, Collection<String> known) {
     List<String> close = closest(given, known);
-    return close.isEmpty() ? "" : " (did you mean " + String.join(" or ", close) + "?)";
+    if (close.isEmpty()) {
+      return "";
+    }
+    String last = close.get(close.size() - 1);
+    String list = close.size() == 1 ? last : String.join(", ", close.subList(0, close.size() - 1)) + " or " + last;
+    return " (did you mean " + list + "?)";
   }
 
   /** Levenshtein distance. */

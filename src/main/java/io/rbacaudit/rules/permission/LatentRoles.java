@@ -15,6 +15,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * The input roles whose permissions reach nobody yet, so that a permission rule reports them at role level, as
@@ -44,9 +45,17 @@ final class LatentRoles {
     }
   }
 
+  /** One analysis per scan, shared by every permission rule (weak keys: gone with the scan). */
+  private static final Map<ScanContext, List<LatentRole>> PER_SCAN =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
   private LatentRoles() {}
 
   static List<LatentRole> of(ScanContext context) {
+    return PER_SCAN.computeIfAbsent(context, LatentRoles::find);
+  }
+
+  private static List<LatentRole> find(ScanContext context) {
     Authorizer authorizer = context.authorizer();
     Set<Role> referenced = Collections.newSetFromMap(new IdentityHashMap<>());
     for (ResolvedBinding b : authorizer.bindings()) {
@@ -85,7 +94,7 @@ final class LatentRoles {
         out.add(new LatentRole(role, List.of()));
       }
     }
-    return out;
+    return List.copyOf(out);
   }
 
   /** The role the authorizer resolves by this name (a later duplicate in the inputs shadows an earlier one). */

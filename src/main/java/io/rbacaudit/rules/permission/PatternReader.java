@@ -89,7 +89,7 @@ final class PatternReader {
     }
     List<String> verbs = words(map, path, "verbs");
     List<String> groups = strings(map.get("apiGroups"), path + ".apiGroups", true);
-    List<String> resources = words(map, path, "resources");
+    List<String> resources = strings(map.get("resources"), path + ".resources", false);
     List<String> names = map.containsKey("resourceNames") ? words(map, path, "resourceNames") : List.of("");
     if (verbs == null || groups == null || resources == null || names == null) {
       return;
@@ -119,10 +119,10 @@ final class PatternReader {
   private List<String> words(Map<?, ?> map, String path, String key) {
     List<String> values = strings(map.get(key), path + "." + key, false);
     if (values != null) {
-      for (String v : values) {
+      for (String v : List.copyOf(values)) {
         if (!WORD.matcher(v).matches()) {
           problem(path + "." + key, "'" + v + "' must be one word without spaces");
-          return null;
+          values = null;
         }
       }
     }

@@ -48,11 +48,11 @@ final class PermissionFindings {
     List<Grant> grants = grants(hits);
     List<ObjectRef> workloads = workloads(subject);
     String message = PermissionText.subject(subject) + " can " + permissionIn(scope, hits)
-        + " (" + bindingsText(hits) + ")" + workloadsText(workloads);
+        + " (" + bindingsText(grants) + ")" + workloadsText(workloads);
     boolean defaults = controlPlane.contains(subject) || hits.stream().allMatch(this::unchangedDefault);
     return new Finding(spec, spec.severityFor(scope == null), message, ref(subject), scope, KEY,
-        location(hits), relatedLocations(grants), grants.stream().<Evidence>map(Evidence.GrantEvidence::new).toList(),
-        workloads, false, defaults);
+        location(hits, grants), relatedLocations(grants),
+        grants.stream().<Evidence>map(Evidence.GrantEvidence::new).toList(), workloads, false, defaults);
   }
 
   /** A role nobody is bound to yet, at one step below the rule's base severity. */
@@ -120,9 +120,9 @@ final class PermissionFindings {
     return out;
   }
 
-  private static String bindingsText(List<PermissionCheck.Hit> hits) {
+  private static String bindingsText(List<Grant> grants) {
     Map<String, Set<String>> byPair = new LinkedHashMap<>();
-    for (Grant g : grants(hits)) {
+    for (Grant g : grants) {
       String pair = PermissionText.object(g.binding()) + " -> " + PermissionText.role(g.role());
       Set<String> sources = byPair.computeIfAbsent(pair, k -> new LinkedHashSet<>());
       if (g.aggregated()) {
@@ -153,11 +153,13 @@ final class PermissionFindings {
 
   /** Every grant, each once, in the authorizer's grant order. */
   private static List<Grant> grants(List<PermissionCheck.Hit> hits) {
-    Set<Grant> out = new TreeSet<>(Grant.ORDER);
+    Set<Grant> unique = new LinkedHashSet<>();
     for (PermissionCheck.Hit h : hits) {
-      out.add(h.binding().grant(h.rule()));
+      unique.add(h.binding().grant(h.rule()));
     }
-    return List.copyOf(out);
+    List<Grant> out = new ArrayList<>(unique);
+    out.sort(Grant.ORDER);
+    return out;
   }
 
   private static List<EffectiveRule> rules(List<PermissionCheck.Hit> hits) {
@@ -169,12 +171,11 @@ final class PermissionFindings {
   }
 
   /** Where to fix it: the first binding written in the inputs; for built-in bindings, the first rule's place. */
-  private static Location location(List<PermissionCheck.Hit> hits) {
-    Map<ObjectRef, Binding> bindings = new LinkedHashMap<>();
+  private static Location location(List<PermissionCheck.Hit> hits, List<Grant> grants) {
+    Map<ObjectRef, Binding> bindings = new java.util.HashMap<>();
     for (PermissionCheck.Hit h : hits) {
       bindings.putIfAbsent(h.binding().binding().ref(), h.binding().binding());
     }
-    List<Grant> grants = grants(hits);
     for (Grant g : grants) {
       Binding b = bindings.get(g.binding());
       if (b != null && !b.builtIn()) {
