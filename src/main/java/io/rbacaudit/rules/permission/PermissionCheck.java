@@ -3,6 +3,7 @@ package io.rbacaudit.rules.permission;
 import io.rbacaudit.model.Role;
 import io.rbacaudit.model.RoleKind;
 import io.rbacaudit.model.Subject;
+import io.rbacaudit.model.SubjectKind;
 import io.rbacaudit.rbac.EffectiveRule;
 import io.rbacaudit.rbac.ResolvedBinding;
 import io.rbacaudit.rules.Check;
@@ -32,6 +33,8 @@ final class PermissionCheck implements Check {
   /** One rule of one binding (null for a latent role) that allows request {@code request} of the pattern. */
   record Hit(ResolvedBinding binding, EffectiveRule rule, int request) {}
 
+  private static final String SERVICE_ACCOUNT_USER = "system:serviceaccount:";
+
   private final RuleSpec spec;
   private final PermissionPattern pattern;
 
@@ -54,7 +57,7 @@ final class PermissionCheck implements Check {
       }
       List<Hit> hits = hits(b, match, b.isClusterWide());
       for (Subject s : b.subjects()) {
-        bySubject.computeIfAbsent(s, SubjectHits::new).add(b.scope(), hits);
+        bySubject.computeIfAbsent(canonical(s), SubjectHits::new).add(b.scope(), hits);
       }
     }
     PermissionFindings writer = new PermissionFindings(spec, pattern, context);
@@ -66,6 +69,20 @@ final class PermissionCheck implements Check {
       latent(latent, context, writer, out);
     }
     return out;
+  }
+
+  /**
+   * A User subject named {@code system:serviceaccount:NS:NAME} is that ServiceAccount (the authorizer compares user
+   * names), so its grants and the ServiceAccount's are one subject's, with its workloads.
+   */
+  static Subject canonical(Subject s) {
+    if (s.kind() == SubjectKind.USER && s.name().startsWith(SERVICE_ACCOUNT_USER)) {
+      String[] parts = s.name().substring(SERVICE_ACCOUNT_USER.length()).split(":", -1);
+      if (parts.length == 2 && !parts[0].isEmpty() && !parts[1].isEmpty()) {
+        return Subject.serviceAccount(parts[0], parts[1]);
+      }
+    }
+    return s;
   }
 
   private boolean applies(ResolvedBinding b, RoleMatch match) {

@@ -83,6 +83,15 @@ class PermissionScopeTest {
   }
 
   @Test
+  void aUserNamedLikeAServiceAccountIsThatServiceAccount() {
+    String yaml = clusterRole("reader", READ_SECRETS) + rb("jobs", "as-user", "ClusterRole", "reader",
+        user("system:serviceaccount:jobs:worker")) + rb("jobs", "as-sa", "ClusterRole", "reader", sa("jobs", "worker"));
+    List<Finding> findings = Scan.run(Scan.rule(SECRETS_READ), yaml);
+    assertEquals(List.of("ServiceAccount/jobs/worker@jobs"), summary(findings));
+    assertEquals(2, findings.get(0).evidence().size());
+  }
+
+  @Test
   void allOfMayCombineAClusterWideGrantWithANamespacesGrant() {
     String yaml = clusterRole("nodes", rule("[\"\"]", "[nodes]", "[patch]")) + crb("n", "nodes", user("u"))
         + role("Role", "reaper", "batch", rule("[\"\"]", "[pods]", "[delete]")) + rb("batch", "r", "Role", "reaper",
