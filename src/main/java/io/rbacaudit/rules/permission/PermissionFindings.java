@@ -76,7 +76,7 @@ final class PermissionFindings {
     for (EffectiveRule rule : rules(hits)) {
       RoleId source = rule.source();
       evidence.add(new Evidence.ObjectEvidence(new ObjectRef(source.kind().kubeName(), source.name(),
-          source.namespace()), rule.rule().location(), "rule " + rule.index() + ": " + PermissionText.rule(rule)));
+          source.namespace()), rule.rule().location(), "rules[" + rule.index() + "]: " + PermissionText.rule(rule)));
       addUnlessBuiltIn(related, rule.rule().location());
     }
     return new Finding(spec, spec.severity().lower(), message, role.ref(), scope, LATENT_KEY,
