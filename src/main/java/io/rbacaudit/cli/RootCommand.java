@@ -10,9 +10,18 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
     description = "Audit Kubernetes RBAC: who can do what, and why.",
-    subcommands = {CanICommand.class, WhoCanCommand.class, PermissionsCommand.class, DiffCommand.class, VersionCommand.class},
+    subcommands = {
+      ScanCommand.class,
+      CanICommand.class,
+      WhoCanCommand.class,
+      PermissionsCommand.class,
+      RulesCommand.class,
+      DiffCommand.class,
+      VersionCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:success (can-i: allowed)", "1:can-i: denied", "2:error: bad input, bad flags"})
+    exitCodeList = {"0:success (can-i: allowed; scan: gate passed)", "1:can-i: denied; scan: findings at or above --fail-on",
+      "2:error: bad input, bad flags"})
 final class RootCommand implements Runnable {
 
   final InputStream stdin;
