@@ -180,6 +180,14 @@ final class ObjectDecoder {
     List<Subject> subjects = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
       Subject s = subject(items.get(i), NodeReader.item("subjects", i), r);
+      if (s != null && kind == BindingKind.CLUSTER_ROLE_BINDING && s.kind() == SubjectKind.SERVICE_ACCOUNT
+          && s.namespace() == null) {
+        // Kept (it is what the manifest says), but it never matches: say so, since the author clearly meant one.
+        r.warn(items.get(i), NodeReader.item("subjects", i) + ": ServiceAccount " + NodeReader.quote(s.name())
+            + " has no namespace, so in a ClusterRoleBinding it never matches anyone (the API server rejects it:"
+            + " subjects[].namespace is required). Add the namespace, or render the manifests with the tool that"
+            + " sets it (kustomize's namespace: field)");
+      }
       if (s != null) {
         subjects.add(s);
       }

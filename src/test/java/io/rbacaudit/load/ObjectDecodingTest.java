@@ -92,6 +92,28 @@ class ObjectDecodingTest {
   }
 
   @Test
+  void aNamespacelessServiceAccountInAClusterRoleBindingIsKeptWithAWarningThatItNeverMatches() {
+    Inventory inv = Loads.text("""
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata: {name: b}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
+        subjects:
+        - kind: ServiceAccount
+          name: argo
+        - kind: ServiceAccount
+          name: ok
+          namespace: argo
+        """);
+    assertTrue(Loads.errors(inv).isEmpty());
+    assertEquals(2, inv.bindings().get(0).subjects().size());
+    List<Problem> warnings = Loads.warnings(inv);
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertEquals(6, warnings.get(0).location().line());
+    assertTrue(warnings.get(0).message().contains("never matches"), warnings.get(0).message());
+  }
+
+  @Test
   void aggregationRuleBecomesLabelSelectors() {
     Inventory inv = Loads.text("""
         apiVersion: rbac.authorization.k8s.io/v1
