@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
     description = "Audit Kubernetes RBAC: who can do what, and why.",
-    subcommands = {CanICommand.class, WhoCanCommand.class, PermissionsCommand.class, VersionCommand.class},
+    subcommands = {CanICommand.class, WhoCanCommand.class, PermissionsCommand.class, PathsCommand.class,
+        GraphCommand.class, VersionCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success (can-i: allowed)", "1:can-i: denied", "2:error: bad input, bad flags"})
 final class RootCommand implements Runnable {
