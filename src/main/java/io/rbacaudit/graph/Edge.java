@@ -1,5 +1,6 @@
 package io.rbacaudit.graph;
 
+import io.rbacaudit.rbac.Grant;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,6 +24,17 @@ public record Edge(Vertex source, Vertex target, EdgeKind kind, Permit permit, L
     if (kind.isHop() && permit == null && kind != EdgeKind.NODE_ESCAPE) {
       throw new IllegalArgumentException("a hop names the permission that makes it: " + kind);
     }
+  }
+
+  /**
+   * A hash over the cheap parts (equal edges have equal ends, kind and grant): hashing whole rules and requests for
+   * every map operation would dominate building a large graph.
+   */
+  @Override
+  public int hashCode() {
+    Grant g = permit == null ? null : permit.grant();
+    return Vertex.hash(source, target, kind, g == null ? null : g.binding(), g == null ? 0 : g.ruleIndex(),
+        permit == null ? null : permit.permission().namespace(), permit == null ? null : permit.permission().name());
   }
 
   /** A step or structure edge, which needs no permission. */

@@ -23,7 +23,7 @@ import java.util.Set;
 public final class PathFinder {
 
   /** Bound on search steps when a suffix must avoid a path's prefix (ties among equal-distance edges). */
-  private static final int SUFFIX_BUDGET = 10_000;
+  private static final int SUFFIX_BUDGET = 1_000;
 
   private static final Comparator<Edge> EDGE_ORDER = Comparator.comparing(Edge::kind)
       .thenComparing(Edge::target, Vertex.ORDER);
@@ -32,7 +32,7 @@ public final class PathFinder {
   private final Vertex target;
   private final int maxDepth;
   private final Map<Vertex, Integer> distance = new HashMap<>();
-  private final Map<Vertex, List<Edge>> sortedOut = new HashMap<>();
+  private final Map<Vertex, List<Edge>> useful = new HashMap<>();
 
   private PathFinder(AccessGraph graph, Vertex target, int maxDepth) {
     this.graph = graph;
@@ -128,27 +128,28 @@ public final class PathFinder {
     int prefixCost = 0;
     for (int i = 0; i < c.edges.size(); i++) {
       Edge taken = c.edges.get(i);
-      if (i >= c.deviation) {
+      Vertex spur = vertices.get(i);
+      // Once the target is free from here (already equivalent), a further hop only makes a longer path.
+      if (i >= c.deviation && distance.get(spur) > 0) {
         Set<Vertex> prefix = new HashSet<>(vertices.subList(0, i + 1));
         prefix.addAll(starts);
-        List<Edge> options = new ArrayList<>();
-        for (Edge e : out(vertices.get(i))) {
-          if (!e.target().equals(taken.target()) && !prefix.contains(e.target()) && distance.containsKey(e.target())
-              && prefixCost + e.weight() + distance.get(e.target()) <= maxDepth) {
-            options.add(e);
+        int found = 0;
+        for (Edge e : useful(spur)) {
+          if (found >= maxPaths || prefixCost + e.weight() + distance.get(e.target()) > maxDepth) {
+            break;
           }
-        }
-        final int base = prefixCost;
-        options.sort(Comparator.comparingInt(e -> base + e.weight() + distance.get(e.target())));
-        for (Edge e : options.subList(0, Math.min(maxPaths, options.size()))) {
-          Set<Vertex> avoid = new HashSet<>(prefix);
-          avoid.add(e.target());
-          List<Edge> suffix = suffix(e.target(), avoid);
+          if (e.target().equals(taken.target()) || prefix.contains(e.target())) {
+            continue;
+          }
+          prefix.add(e.target());
+          List<Edge> suffix = suffix(e.target(), prefix);
+          prefix.remove(e.target());
           if (suffix != null) {
             List<Edge> edges = new ArrayList<>(c.edges.subList(0, i));
             edges.add(e);
             edges.addAll(suffix);
             queue.add(new Candidate(c.start, edges, i + 1, queue.size()));
+            found++;
           }
         }
       }
@@ -170,9 +171,11 @@ public final class PathFinder {
       return true;
     }
     int d = distance.get(v);
-    for (Edge e : out(v)) {
-      Integer next = distance.get(e.target());
-      if (next == null || next + e.weight() != d || visited.contains(e.target()) || budget[0]-- <= 0) {
+    for (Edge e : useful(v)) {
+      if (e.weight() + distance.get(e.target()) != d) {
+        break; // sorted by what remains: no later edge lies on a shortest way
+      }
+      if (visited.contains(e.target()) || budget[0]-- <= 0) {
         continue;
       }
       visited.add(e.target());
@@ -186,16 +189,19 @@ public final class PathFinder {
     return false;
   }
 
-  /** Walkable edges out of {@code v} in a stable order: by edge kind, then target; parallel grants in input order. */
-  private List<Edge> out(Vertex v) {
-    return sortedOut.computeIfAbsent(v, k -> {
+  /**
+   * The edges out of {@code v} that lead to the target within the depth, cheapest remainder first; ties in a stable
+   * order (edge kind, then target; parallel grants in input order).
+   */
+  private List<Edge> useful(Vertex v) {
+    return useful.computeIfAbsent(v, k -> {
       List<Edge> edges = new ArrayList<>();
       for (Edge e : graph.outgoing(k)) {
-        if (e.kind().category() != EdgeKind.Category.STRUCTURE) {
+        if (e.kind().category() != EdgeKind.Category.STRUCTURE && distance.containsKey(e.target())) {
           edges.add(e);
         }
       }
-      edges.sort(EDGE_ORDER);
+      edges.sort(Comparator.comparingInt((Edge e) -> e.weight() + distance.get(e.target())).thenComparing(EDGE_ORDER));
       return edges;
     });
   }
