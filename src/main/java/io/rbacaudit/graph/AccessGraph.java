@@ -81,6 +81,17 @@ public final class AccessGraph {
     return startingPoints;
   }
 
+  /** Every identity in the graph (named in a binding, defined, run as, or a starting point), sorted. */
+  public List<Subject> subjects() {
+    Set<Subject> out = new TreeSet<>();
+    for (Vertex v : graph.vertexSet()) {
+      if (v instanceof Vertex.Identity id) {
+        out.add(id.subject());
+      }
+    }
+    return List.copyOf(out);
+  }
+
   /**
    * The vertices a subject starts from: its identity, and for a ServiceAccount the workloads that run as it (a
    * compromised workload also has its container, which may reach its node).

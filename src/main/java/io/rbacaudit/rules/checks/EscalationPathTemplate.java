@@ -1,6 +1,7 @@
 package io.rbacaudit.rules.checks;
 
 import io.rbacaudit.graph.AccessGraph;
+import io.rbacaudit.graph.EdgeKind;
 import io.rbacaudit.graph.EscalationPath;
 import io.rbacaudit.graph.PathFinder;
 import io.rbacaudit.graph.Vertex;
@@ -17,10 +18,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * RBAC-701: a starting subject (a ServiceAccount that workloads run as, system:authenticated, system:anonymous)
- * that reaches cluster-admin equivalence through at least one hop; failing that, node access (every token on a
- * node). One finding per subject, keyed by the target, with the shortest path's hops as message and evidence.
- * A subject that is already equivalent is RBAC-101's business.
+ * RBAC-701: every subject (named in a binding, a ServiceAccount that workloads run as, system:authenticated,
+ * system:anonymous) that reaches cluster-admin equivalence through at least one hop; failing that, node access
+ * (every token on a node). One finding per subject, keyed by the target, with the shortest path's hops as message
+ * and evidence. A subject that is already equivalent is RBAC-101's business; a member whose shortest path starts
+ * with its group's grant is left to the group's own finding, so that one group does not flag all its members.
  *
  * <p>Severity, from the rule's own severity S: cluster-admin in 1 or 2 hops S, in 3 or more one step lower; node
  * access in 1 or 2 hops one step lower than S, in 3 or more two steps lower.
@@ -80,20 +82,22 @@ public final class EscalationPathTemplate implements Template {
     PathFinder node = nodeAccess ? PathFinder.to(graph, Vertex.Target.NODE_ACCESS, maxDepth) : null;
     EscalationFinding reporter = new EscalationFinding(spec, context);
     List<Finding> out = new ArrayList<>();
-    for (Subject s : graph.startingPoints()) {
+    for (Subject s : graph.subjects()) {
       List<EscalationPath> paths = admin.paths(s, 1);
-      if (!paths.isEmpty()) {
-        if (paths.get(0).hopCount() > 0) {
-          out.add(reporter.finding(paths.get(0), severity(spec.severity(), true, paths.get(0).hopCount())));
-        }
-        continue;
+      boolean clusterAdmin = !paths.isEmpty();
+      if (!clusterAdmin && node != null) {
+        paths = node.paths(s, 1);
       }
-      paths = node == null ? List.of() : node.paths(s, 1);
-      if (!paths.isEmpty() && paths.get(0).hopCount() > 0) {
-        out.add(reporter.finding(paths.get(0), severity(spec.severity(), false, paths.get(0).hopCount())));
+      if (!paths.isEmpty() && reportable(paths.get(0))) {
+        out.add(reporter.finding(paths.get(0), severity(spec.severity(), clusterAdmin, paths.get(0).hopCount())));
       }
     }
     return out;
+  }
+
+  /** At least one hop, and the first made with the subject's own grants rather than a group's. */
+  static boolean reportable(EscalationPath p) {
+    return p.hopCount() > 0 && p.steps().get(0).kind() != EdgeKind.MEMBER_OF;
   }
 
   static Severity severity(Severity base, boolean clusterAdmin, int hops) {

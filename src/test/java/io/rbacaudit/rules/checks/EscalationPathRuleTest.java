@@ -129,6 +129,21 @@ class EscalationPathRuleTest {
     assertEquals(List.of(), run(inv, Map.of("nodeAccess", false)));
   }
 
+  /** examples/README.md plants two escalation paths (#4 and #14); the privileged log shipper is a third. */
+  @Test
+  void examplesPlantedPaths() throws IOException {
+    Inventory inv = new ManifestLoader(LoadOptions.defaults(), null).load(List.of("examples"));
+    TreeSet<String> found = new TreeSet<>();
+    for (Finding f : run(inv, Map.of())) {
+      found.add(f.subject() + " " + f.severity() + " " + f.message().substring(f.message().indexOf(" in ") + 4,
+          f.message().indexOf(" to ")));
+    }
+    assertEquals(new TreeSet<>(List.of(
+        "Group/acme:platform-support critical 1 hop: 1. impersonate-serviceaccount",
+        "ServiceAccount/ci/build-runner critical 1 hop: 1. workload-create-assume-sa",
+        "ServiceAccount/monitoring/log-shipper critical 1 hop: 1. node-escape")), found);
+  }
+
   @Test
   void calicoOperatorIsCriticalAndMetricsServerClean() throws IOException {
     Inventory calico = new ManifestLoader(LoadOptions.defaults(), null).load(List.of("src/test/resources/corpus/calico"));
