@@ -46,15 +46,19 @@ public final class GraphExporter {
       edgeIds.put(e, "e" + edgeIds.size());
     }
     boolean dot = format == Format.DOT;
-    BaseExporter<Vertex, Edge> exporter = switch (format) {
-      case DOT -> new DOTExporter<>(ids::get);
-      case GRAPHML -> graphMl(ids::get);
-      case JSON -> new JSONExporter<>(ids::get);
-    };
+    switch (format) {
+      case DOT -> write(new DOTExporter<>(ids::get), edgeIds, dot, graph, out);
+      case GRAPHML -> write(graphMl(ids::get), edgeIds, dot, graph, out);
+      case JSON -> write(new JSONExporter<>(ids::get), edgeIds, dot, graph, out);
+    }
+  }
+
+  private static <X extends BaseExporter<Vertex, Edge> & org.jgrapht.nio.GraphExporter<Vertex, Edge>> void write(
+      X exporter, Map<Edge, String> edgeIds, boolean dot, AccessGraph graph, Writer out) {
     exporter.setEdgeIdProvider(edgeIds::get);
     exporter.setVertexAttributeProvider(v -> attributes(vertexAttributes(v), dot));
     exporter.setEdgeAttributeProvider(e -> attributes(edgeAttributes(e), dot));
-    ((org.jgrapht.nio.GraphExporter<Vertex, Edge>) exporter).exportGraph(graph.jgrapht(), out);
+    exporter.exportGraph(graph.jgrapht(), out);
   }
 
   private static GraphMLExporter<Vertex, Edge> graphMl(Function<Vertex, String> ids) {
