@@ -147,7 +147,8 @@ final class CompoundEdges {
 
   /**
    * A mutating webhook of one's own, then a deleted pod that its controller recreates through the webhook, which sets
-   * any ServiceAccount of the namespace.
+   * any ServiceAccount of the namespace. Controllers are assumed to be doing their job there (the inputs seldom show
+   * all of them): deleting pods in N is what opens N.
    */
   private void mutatingWebhooks() {
     Optional<CapabilityGrant> webhook = caps.find(Capability.WRITE_MUTATING_WEBHOOKS, null, null);
@@ -156,11 +157,9 @@ final class CompoundEdges {
     }
     Set<String> done = new LinkedHashSet<>();
     for (CapabilityGrant delete : caps.all(Capability.DELETE_PODS)) {
-      for (String ns : graph.index.namespacesOf(delete.scope())) {
-        if (graph.index.hasController(ns) && done.add(ns)) {
-          edge(graph.anyServiceAccount(ns), EdgeKind.MUTATING_WEBHOOK_INJECT, webhook.get().permit(null, null),
-              List.of(delete.permit(ns, null)), null);
-        }
+      if (done.add(String.valueOf(delete.scope()))) {
+        edge(graph.anyServiceAccount(delete.scope()), EdgeKind.MUTATING_WEBHOOK_INJECT, webhook.get().permit(null, null),
+            List.of(delete.permit(delete.scope(), null)), null);
       }
     }
   }

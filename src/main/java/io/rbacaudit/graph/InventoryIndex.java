@@ -8,7 +8,6 @@ import io.rbacaudit.model.ServiceAccount;
 import io.rbacaudit.model.Subject;
 import io.rbacaudit.model.SubjectKind;
 import io.rbacaudit.model.Workload;
-import io.rbacaudit.model.WorkloadKind;
 import io.rbacaudit.rbac.Authorizer;
 import io.rbacaudit.rbac.Impersonation;
 import io.rbacaudit.rbac.ResolvedBinding;
@@ -182,9 +181,5 @@ final class InventoryIndex {
 
   List<Role> roles(String namespace) {
     return rolesByNamespace.getOrDefault(namespace, List.of());
-  }
-
-  boolean hasController(String namespace) {
-    return workloads(namespace).stream().anyMatch(w -> w.kind() != WorkloadKind.POD);
   }
 }
