@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
       CanICommand.class,
       WhoCanCommand.class,
       PermissionsCommand.class,
+      PathsCommand.class,
+      GraphCommand.class,
       RulesCommand.class,
       DiffCommand.class,
       VersionCommand.class

@@ -8,6 +8,7 @@ import io.rbacaudit.rules.checks.DanglingSubjectCheck;
 import io.rbacaudit.rules.checks.DefaultServiceAccountGrantCheck;
 import io.rbacaudit.rules.checks.DefaultServiceAccountWorkloadCheck;
 import io.rbacaudit.rules.checks.DeprecatedServiceAccountFieldCheck;
+import io.rbacaudit.rules.checks.EscalationPathTemplate;
 import io.rbacaudit.rules.checks.IneffectiveGrantCheck;
 import io.rbacaudit.rules.checks.LegacyTokenSecretCheck;
 import io.rbacaudit.rules.checks.MissingServiceAccountCheck;
@@ -41,6 +42,7 @@ public final class Templates {
     new DefaultServiceAccountGrantCheck(), // default-sa-grant
     new DefaultServiceAccountWorkloadCheck(), // default-sa-workload
     new DeprecatedServiceAccountFieldCheck(), // deprecated-sa-field
+    new EscalationPathTemplate(), // escalation-path
     new IneffectiveGrantCheck(), // ineffective-grant
     new LegacyTokenSecretCheck(), // legacy-token-secret
     new MissingServiceAccountCheck(), // missing-sa

@@ -1,0 +1,109 @@
+package io.rbacaudit.graph;
+
+import io.rbacaudit.model.Role;
+import io.rbacaudit.model.Subject;
+import io.rbacaudit.model.Workload;
+import io.rbacaudit.rbac.EffectiveRule;
+import io.rbacaudit.rbac.RoleId;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.DirectedMultigraph;
+
+/**
+ * The graph while it is being built. Fan-out vertices ("any ServiceAccount of N") get their edges to each member the
+ * first time an edge needs them; states the attacker can reach (a role bound to itself, full control of a namespace)
+ * are queued so that their own edges are added in turn.
+ */
+final class GraphAssembly {
+
+  final Graph<Vertex, Edge> graph = new DirectedMultigraph<>(null, null, false);
+  final InventoryIndex index;
+  private final Deque<Vertex> pendingStates = new ArrayDeque<>();
+  private final Map<Vertex, List<EffectiveRule>> boundRoleRules = new HashMap<>();
+
+  GraphAssembly(InventoryIndex index) {
+    this.index = index;
+  }
+
+  void vertex(Vertex v) {
+    graph.addVertex(v);
+  }
+
+  /** Adds an edge and its ends; an edge to itself says nothing and is dropped, an equal edge is added once. */
+  void edge(Edge e) {
+    if (e.source().equals(e.target())) {
+      return;
+    }
+    graph.addVertex(e.source());
+    graph.addVertex(e.target());
+    graph.addEdge(e.source(), e.target(), e);
+  }
+
+  /** Any ServiceAccount of {@code namespace} (null: of any namespace), with its fan-out edges. */
+  Vertex anyServiceAccount(String namespace) {
+    Vertex v = new Vertex.AnyServiceAccount(namespace);
+    if (graph.addVertex(v)) {
+      if (namespace == null) {
+        for (String ns : new TreeSet<>(index.serviceAccountsByNamespace.keySet())) {
+          edge(Edge.step(v, anyServiceAccount(ns), EdgeKind.ANY_OF));
+        }
+      } else {
+        for (Subject sa : index.serviceAccounts(namespace)) {
+          edge(Edge.step(v, Vertex.Identity.of(sa), EdgeKind.ANY_OF));
+        }
+      }
+    }
+    return v;
+  }
+
+  /** Any workload of {@code namespace} (null: of any namespace) worth entering, with its fan-out edges. */
+  Vertex anyWorkload(String namespace) {
+    Vertex v = new Vertex.AnyWorkload(namespace);
+    if (graph.addVertex(v)) {
+      if (namespace == null) {
+        for (String ns : new TreeSet<>(index.workloadsByNamespace.keySet())) {
+          edge(Edge.step(v, anyWorkload(ns), EdgeKind.ANY_OF));
+        }
+      } else {
+        for (Workload w : index.workloads(namespace)) {
+          if (index.worthEntering(w)) {
+            edge(Edge.step(v, new Vertex.Workload(w.ref()), EdgeKind.ANY_OF));
+          }
+        }
+      }
+    }
+    return v;
+  }
+
+  Vertex namespaceAdmin(String namespace) {
+    Vertex v = new Vertex.NamespaceAdmin(namespace);
+    if (graph.addVertex(v)) {
+      pendingStates.add(v);
+    }
+    return v;
+  }
+
+  /** The state of having bound {@code role} to oneself, cluster-wide (scope null) or in one namespace. */
+  Vertex boundRole(Role role, String scope) {
+    Vertex v = new Vertex.BoundRole(RoleId.of(role), scope);
+    if (graph.addVertex(v)) {
+      boundRoleRules.put(v, index.authorizer.effectiveRules(role));
+      pendingStates.add(v);
+    }
+    return v;
+  }
+
+  List<EffectiveRule> rulesOf(Vertex.BoundRole v) {
+    return boundRoleRules.getOrDefault(v, List.of());
+  }
+
+  /** The next reached state whose edges are still to be added, or null. */
+  Vertex nextPendingState() {
+    return pendingStates.poll();
+  }
+}
