@@ -36,8 +36,12 @@ public record RuleSpec(
     return clusterWide && clusterWideSeverity != null ? clusterWideSeverity : severity;
   }
 
+  /**
+   * The rule at a severity the user chose (config {@code severity:}): it applies to every finding of the rule,
+   * cluster-wide ones included, since a user who lowers a rule means all of it.
+   */
   public RuleSpec withSeverity(Severity s) {
-    return new RuleSpec(id, name, title, s, clusterWideSeverity == null ? null : s.atLeast(clusterWideSeverity) ? s : clusterWideSeverity,
-        category, description, remediation, references, template, params, origin);
+    return new RuleSpec(id, name, title, s, null, category, description, remediation, references, template, params,
+        origin);
   }
 }

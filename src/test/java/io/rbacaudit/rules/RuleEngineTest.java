@@ -104,8 +104,8 @@ class RuleEngineTest {
   void severityOverridesReplaceTheRulesSeverity() {
     RuleSelection selection = new RuleSelection(Set.of(), Set.of(), Set.of("ACME-4"),
         Map.of("ACME-2", Severity.HIGH, "ACME-3", Severity.LOW));
-    // RuleSpec.withSeverity: an override replaces the base severity; a higher cluster-wide severity stays.
-    assertEquals(List.of("ACME-3 critical d", "ACME-2 high c", "ACME-10 low a", "ACME-10 low b"), run(selection));
+    // An override is the rule's severity for every finding, cluster-wide ones included (ACME-3's was critical).
+    assertEquals(List.of("ACME-2 high c", "ACME-3 low d", "ACME-10 low a", "ACME-10 low b"), run(selection));
     RuleEngine engine = new RuleEngine(RULES, selection, TEMPLATES);
     assertEquals(List.of("ACME-2", "ACME-3", "ACME-10"), engine.rules().stream().map(RuleSpec::id).toList());
     assertEquals(Severity.HIGH, engine.rules().get(0).severity());
