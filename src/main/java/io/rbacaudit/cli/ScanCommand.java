@@ -106,7 +106,7 @@ final class ScanCommand implements Callable<Integer> {
   Map<String, Path> reports = new LinkedHashMap<>();
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     boolean color = outputFile == null && System.console() != null && System.getenv("NO_COLOR") == null;
     ReportRenderer main = renderer(Renderers.standard(color), output);
@@ -201,16 +201,21 @@ final class ScanCommand implements Callable<Integer> {
     }
   }
 
-  private void write(String text, Path file) throws IOException {
+  private void write(String text, Path file) {
     if (file == null) {
       spec.commandLine().getOut().print(text);
       spec.commandLine().getOut().flush();
       return;
     }
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UserException(file + ": cannot write the report (" + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); check the path and its permissions");
     }
-    Files.writeString(file, text, StandardCharsets.UTF_8);
   }
 }

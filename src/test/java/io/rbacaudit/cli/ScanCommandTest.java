@@ -130,6 +130,16 @@ class ScanCommandTest {
   }
 
   @Test
+  void anUnwritableReportFileIsAClearError() throws IOException {
+    String safe = write("safe.yaml", SAFE);
+    Path blocker = Files.writeString(dir.resolve("blocker"), "a file, not a folder");
+    CliRun run = CliRun.of("scan", safe, "--output-file", blocker.resolve("report.json").toString());
+    assertEquals(2, run.exit(), run.toString());
+    assertTrue(run.err().contains("cannot write the report"), run.toString());
+    assertFalse(run.err().contains("internal error"), run.toString());
+  }
+
+  @Test
   void unknownFormatIsAnError() throws IOException {
     CliRun run = CliRun.of("scan", "-o", "pdf", write("safe.yaml", SAFE));
     assertEquals(2, run.exit());
