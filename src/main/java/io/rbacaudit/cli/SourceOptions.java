@@ -30,13 +30,27 @@ final class SourceOptions {
   @Option(names = "--debug", description = "Print stack traces of internal errors.")
   boolean debug;
 
+  @Option(
+      names = "--max-file-size",
+      paramLabel = "BYTES",
+      description = "Larger files (and standard input) are reported and skipped unread (default: ${DEFAULT-VALUE}).")
+  long maxFileSize = LoadOptions.DEFAULT_MAX_FILE_SIZE;
+
+  @Option(
+      names = "--max-objects",
+      paramLabel = "N",
+      description = "Loading stops with an error after this many objects (default: ${DEFAULT-VALUE}).")
+  int maxObjects = LoadOptions.DEFAULT_MAX_OBJECTS;
+
   /** Loads the manifests, adds the defaults, and prints every problem on stderr, one line each. */
   Inventory load(List<String> paths, InputStream stdin, PrintWriter err) {
     if (paths == null || paths.isEmpty()) {
       throw new UserException("no input: give manifest files or folders, or '-' to read stdin");
     }
-    LoadOptions options = new LoadOptions(defaultNamespace, LoadOptions.defaults().maxFileSizeBytes(),
-        LoadOptions.defaults().maxObjects());
+    if (maxFileSize <= 0 || maxObjects <= 0) {
+      throw new UserException("--max-file-size and --max-objects must be positive");
+    }
+    LoadOptions options = new LoadOptions(defaultNamespace, maxFileSize, maxObjects);
     Inventory inventory = new ManifestLoader(options, stdin).load(paths);
     for (Problem p : inventory.problems().stream().sorted().toList()) {
       err.println(p);
