@@ -1,5 +1,6 @@
 package io.rbacaudit.cli;
 
+import io.rbacaudit.report.TerminalText;
 import io.rbacaudit.rbac.RequestParser;
 import io.rbacaudit.rbac.ResourceTable;
 import java.io.PrintWriter;
@@ -31,7 +32,7 @@ final class RequestOptions {
       throw new UserException(e.getMessage());
     }
     if (parsed.note() != null) {
-      err.println("rbac-audit: note: " + parsed.note());
+      err.println("rbac-audit: note: " + TerminalText.safe(parsed.note()));
     }
     return parsed;
   }

@@ -1,5 +1,6 @@
 package io.rbacaudit.cli;
 
+import io.rbacaudit.report.TerminalText;
 import io.rbacaudit.load.DefaultsMode;
 import io.rbacaudit.load.KubernetesDefaults;
 import io.rbacaudit.load.LoadOptions;
@@ -53,7 +54,7 @@ final class SourceOptions {
     LoadOptions options = new LoadOptions(defaultNamespace, maxFileSize, maxObjects);
     Inventory inventory = new ManifestLoader(options, stdin).load(paths);
     for (Problem p : inventory.problems().stream().sorted().toList()) {
-      err.println(p);
+      err.println(TerminalText.safe(p.toString())); // file names and quoted values come from input
     }
     return KubernetesDefaults.apply(inventory, defaults);
   }
