@@ -1,8 +1,8 @@
 package io.rbacaudit.cli;
 
-import io.rbacaudit.report.TerminalText;
 import io.rbacaudit.rbac.RequestParser;
 import io.rbacaudit.rbac.ResourceTable;
+import io.rbacaudit.report.TerminalText;
 import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 

@@ -1,12 +1,12 @@
 package io.rbacaudit.cli;
 
-import io.rbacaudit.report.TerminalText;
 import io.rbacaudit.load.DefaultsMode;
 import io.rbacaudit.load.KubernetesDefaults;
 import io.rbacaudit.load.LoadOptions;
 import io.rbacaudit.load.ManifestLoader;
 import io.rbacaudit.model.Inventory;
 import io.rbacaudit.model.Problem;
+import io.rbacaudit.report.TerminalText;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.List;

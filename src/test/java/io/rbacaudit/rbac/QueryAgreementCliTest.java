@@ -32,7 +32,7 @@ class QueryAgreementCliTest {
   @Test
   void whoCanAndCanIAgreeThroughTheCommandLine() throws Exception {
     int checked = 0;
-    for (long seed = 0; seed < 40; seed++) {
+    for (long seed = 0; seed < 20; seed++) {
       GeneratedPolicies gen = new GeneratedPolicies(1000 + seed);
       Path file = Files.writeString(dir.resolve("p" + seed + ".yaml"),
           GeneratedPolicies.text(GeneratedPolicies.documents(gen.policy())));
@@ -62,7 +62,7 @@ class QueryAgreementCliTest {
         }
       }
     }
-    assertEquals(true, checked > 20, "the generator must make who-can list subjects, got " + checked);
+    assertEquals(true, checked > 10, "the generator must make who-can list subjects, got " + checked);
   }
 
   private static List<String> requestArgs(Request r) {
