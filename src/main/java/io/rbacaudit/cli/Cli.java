@@ -1,5 +1,6 @@
 package io.rbacaudit.cli;
 
+import io.rbacaudit.report.TerminalText;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -22,16 +23,17 @@ public final class Cli {
     cmd.setParameterExceptionHandler(
         (ex, a) -> {
           CommandLine c = ex.getCommandLine();
-          c.getErr().println("rbac-audit: " + ex.getMessage());
+          c.getErr().println("rbac-audit: " + TerminalText.safe(ex.getMessage()));
           c.getErr().println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
           return ExitCode.ERROR.code();
         });
     cmd.setExecutionExceptionHandler(
         (ex, c, parsed) -> {
           if (ex instanceof UserException) {
-            c.getErr().println("rbac-audit: " + ex.getMessage());
+            // Messages quote arguments and file contents: never send their escape sequences raw to the terminal.
+            c.getErr().println("rbac-audit: " + TerminalText.safe(ex.getMessage()));
           } else {
-            c.getErr().println("rbac-audit: internal error: " + ex
+            c.getErr().println("rbac-audit: internal error: " + TerminalText.safe(String.valueOf(ex))
                 + (debug ? "" : " (run with --debug for the stack trace, and please report it)"));
           }
           if (debug) {

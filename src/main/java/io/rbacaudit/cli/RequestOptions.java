@@ -2,6 +2,7 @@ package io.rbacaudit.cli;
 
 import io.rbacaudit.rbac.RequestParser;
 import io.rbacaudit.rbac.ResourceTable;
+import io.rbacaudit.report.TerminalText;
 import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 
@@ -31,7 +32,7 @@ final class RequestOptions {
       throw new UserException(e.getMessage());
     }
     if (parsed.note() != null) {
-      err.println("rbac-audit: note: " + parsed.note());
+      err.println("rbac-audit: note: " + TerminalText.safe(parsed.note()));
     }
     return parsed;
   }

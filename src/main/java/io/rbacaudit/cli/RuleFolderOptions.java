@@ -1,5 +1,6 @@
 package io.rbacaudit.cli;
 
+import io.rbacaudit.report.TerminalText;
 import io.rbacaudit.rules.RuleDefinitionException;
 import io.rbacaudit.rules.RuleLoader;
 import io.rbacaudit.rules.RuleSpec;
@@ -27,7 +28,7 @@ final class RuleFolderOptions {
       return RuleLoader.load(folders);
     } catch (RuleDefinitionException e) {
       for (String problem : e.problems()) {
-        err.println("rbac-audit: " + problem);
+        err.println("rbac-audit: " + TerminalText.safe(String.valueOf(problem)));
       }
       int n = e.problems().size();
       throw new UserException("the rules have " + n + (n == 1 ? " problem" : " problems") + " (above); fix "

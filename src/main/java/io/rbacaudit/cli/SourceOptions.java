@@ -6,6 +6,7 @@ import io.rbacaudit.load.LoadOptions;
 import io.rbacaudit.load.ManifestLoader;
 import io.rbacaudit.model.Inventory;
 import io.rbacaudit.model.Problem;
+import io.rbacaudit.report.TerminalText;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.List;
@@ -30,16 +31,30 @@ final class SourceOptions {
   @Option(names = "--debug", description = "Print stack traces of internal errors.")
   boolean debug;
 
+  @Option(
+      names = "--max-file-size",
+      paramLabel = "BYTES",
+      description = "Larger files (and standard input) are reported and skipped unread (default: ${DEFAULT-VALUE}).")
+  long maxFileSize = LoadOptions.DEFAULT_MAX_FILE_SIZE;
+
+  @Option(
+      names = "--max-objects",
+      paramLabel = "N",
+      description = "Loading stops with an error after this many objects (default: ${DEFAULT-VALUE}).")
+  int maxObjects = LoadOptions.DEFAULT_MAX_OBJECTS;
+
   /** Loads the manifests, adds the defaults, and prints every problem on stderr, one line each. */
   Inventory load(List<String> paths, InputStream stdin, PrintWriter err) {
     if (paths == null || paths.isEmpty()) {
       throw new UserException("no input: give manifest files or folders, or '-' to read stdin");
     }
-    LoadOptions options = new LoadOptions(defaultNamespace, LoadOptions.defaults().maxFileSizeBytes(),
-        LoadOptions.defaults().maxObjects());
+    if (maxFileSize <= 0 || maxObjects <= 0) {
+      throw new UserException("--max-file-size and --max-objects must be positive");
+    }
+    LoadOptions options = new LoadOptions(defaultNamespace, maxFileSize, maxObjects);
     Inventory inventory = new ManifestLoader(options, stdin).load(paths);
     for (Problem p : inventory.problems().stream().sorted().toList()) {
-      err.println(p);
+      err.println(TerminalText.safe(p.toString())); // file names and quoted values come from input
     }
     return KubernetesDefaults.apply(inventory, defaults);
   }

@@ -1,6 +1,7 @@
 package io.rbacaudit.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rbacaudit.model.Inventory;
 import io.rbacaudit.model.Location;
@@ -86,6 +87,25 @@ class FileInputTest {
     Inventory inv = load(dir.toString());
     assertEquals(List.of(), inv.problems());
     assertEquals(1, inv.serviceAccounts().size());
+  }
+
+  @Test
+  void utf16WithAByteOrderMarkIsDecodedAsKubectlDoes() throws IOException {
+    // Regression: UTF-16 files (as Windows editors save them) were rejected as "not valid UTF-8 ... binary".
+    Files.write(dir.resolve("le.yaml"), ("\uFEFF" + SA.formatted("le")).getBytes(StandardCharsets.UTF_16LE));
+    Files.write(dir.resolve("be.yaml"), ("\uFEFF" + SA.formatted("be")).getBytes(StandardCharsets.UTF_16BE));
+    Inventory inv = load(dir.toString());
+    assertEquals(List.of(), inv.problems());
+    assertEquals(2, inv.serviceAccounts().size());
+  }
+
+  @Test
+  void truncatedUtf16IsOneErrorNamingTheEncoding() throws IOException {
+    byte[] text = ("\uFEFF" + SA.formatted("odd")).getBytes(StandardCharsets.UTF_16LE);
+    Files.write(dir.resolve("odd.yaml"), java.util.Arrays.copyOf(text, text.length - 1));
+    Inventory inv = load(dir.toString());
+    assertEquals(1, inv.problems().size(), inv.problems().toString());
+    assertTrue(inv.problems().get(0).message().contains("not valid UTF-16LE text"), inv.problems().toString());
   }
 
   private static Inventory load(String... paths) {
