@@ -158,7 +158,7 @@
     if (!f) { box.hidden = true; return; }
     state.selected = i;
     box.textContent = '';
-    box.className = 'detail sev-' + f.severity;
+    box.className = 'detail d-' + f.severity;
     var h = el('h3');
     h.appendChild(el('span', 'sev sev-' + f.severity, f.severity));
     h.appendChild(el('span', null, ' ' + f.rule + ' ' + f.title));

@@ -92,8 +92,9 @@ final class HtmlViewAssembler {
     return s == null ? null : BIDI.matcher(s).replaceAll(m -> String.format("<U+%04X>", (int) m.group().charAt(0)));
   }
 
+  /** Sorted by name, as in the JSON report: the inputs' own order may differ from run to run. */
   private static List<Count> counts(Map<String, Integer> m) {
-    return m.entrySet().stream().map(e -> new Count(visible(e.getKey()), e.getValue())).toList();
+    return new java.util.TreeMap<>(m).entrySet().stream().map(e -> new Count(visible(e.getKey()), e.getValue())).toList();
   }
 
   private static ProblemRow problem(Problem p) {
