@@ -4,7 +4,10 @@
   'use strict';
   var PAGE = 200;
   var SEV = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
-  var findings = JSON.parse(document.getElementById('data').textContent).findings;
+  var data = JSON.parse(document.getElementById('data').textContent);
+  var findings = data.findings;
+  // What a rule says for all its findings is stored once, by rule id.
+  function rule(f) { return data.rules[f.rule] || { title: '', category: '', remediation: '', references: [] }; }
   var state = { matches: [], shown: 0, sortKey: null, sortDir: 1, selected: -1 };
   var $ = function (id) { return document.getElementById(id); };
 
@@ -32,7 +35,7 @@
   }
   function searchText(f) {
     if (f._q === undefined) {
-      f._q = [f.rule, f.title, f.message, ref(f.subject), f.namespace || 'cluster-wide', f.status, f.category,
+      f._q = [f.rule, rule(f).title, f.message, ref(f.subject), f.namespace || 'cluster-wide', f.status, rule(f).category,
         f.fingerprint].map(shown).join('\n').toLowerCase();
     }
     return f._q;
@@ -60,13 +63,13 @@
   }
 
   function apply() {
-    var sev = $('f-severity').value, rule = $('f-rule').value, ns = $('f-namespace').value;
+    var sev = $('f-severity').value, ruleId = $('f-rule').value, ns = $('f-namespace').value;
     var kind = $('f-kind').value, status = $('f-status').value, q = $('f-text').value.trim().toLowerCase();
     var out = [];
     for (var i = 0; i < findings.length; i++) {
       var f = findings[i];
       if (sev && f.severity !== sev) { continue; }
-      if (rule && f.rule !== rule) { continue; }
+      if (ruleId && f.rule !== ruleId) { continue; }
       if (ns && (f.namespace || '(cluster-wide)') !== ns) { continue; }
       if (kind && f.subject.kind !== kind) { continue; }
       if (status && f.status !== status) { continue; }
@@ -161,7 +164,7 @@
     box.className = 'detail d-' + f.severity;
     var h = el('h3');
     h.appendChild(el('span', 'sev sev-' + f.severity, f.severity));
-    h.appendChild(el('span', null, ' ' + f.rule + ' ' + f.title));
+    h.appendChild(el('span', null, ' ' + f.rule + ' ' + rule(f).title));
     box.appendChild(h);
     var dl = el('dl');
     entry(dl, 'Message', f.message);
@@ -171,12 +174,12 @@
     if (f.evidence.length) { entry(dl, 'Evidence (binding \u2192 role \u2192 rule)', list(f.evidence, function (e) { return evidence(e); })); }
     if (f.relatedLocations.length) { entry(dl, 'Related lines', list(f.relatedLocations, function (l) { return el('code', null, where(l)); })); }
     if (f.workloads.length) { entry(dl, 'Workloads that run with it', list(f.workloads, function (w) { return el('span', null, ref(w)); })); }
-    if (f.remediation) { entry(dl, 'Remediation', el('div', 'pre', f.remediation)); }
-    if (f.references.length) { entry(dl, 'References', list(f.references, link)); }
+    if (rule(f).remediation) { entry(dl, 'Remediation', el('div', 'pre', rule(f).remediation)); }
+    if (rule(f).references.length) { entry(dl, 'References', list(rule(f).references, link)); }
     if (f.suppression) {
       entry(dl, 'Suppressed', f.suppression.reason + (f.suppression.expires ? ' (until ' + f.suppression.expires + ')' : '')
         + (f.suppression.location ? ' \u2014 ' + where(f.suppression.location) : ''));
-    } else if (f.baseline) {
+    } else if (f.status === 'baseline') {
       entry(dl, 'Baseline', 'in the baseline: it does not fail the gate');
     }
     entry(dl, 'Fingerprint', el('code', null, f.fingerprint));

@@ -1,6 +1,5 @@
 package io.rbacaudit.report;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.rbacaudit.findings.ReportedFinding;
 import io.rbacaudit.findings.ScanResult;
 import io.rbacaudit.findings.Status;
@@ -15,12 +14,17 @@ import io.rbacaudit.report.HtmlView.GateView;
 import io.rbacaudit.report.HtmlView.ProblemRow;
 import io.rbacaudit.report.HtmlView.RuleRow;
 import io.rbacaudit.report.HtmlView.SubjectRow;
+import io.rbacaudit.report.JsonShapes.LocationJson;
+import io.rbacaudit.report.JsonShapes.RefJson;
+import io.rbacaudit.report.ScanJsonShapes.EvidenceJson;
 import io.rbacaudit.report.ScanJsonShapes.FindingJson;
+import io.rbacaudit.report.ScanJsonShapes.SuppressionJson;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -36,10 +40,26 @@ final class HtmlViewAssembler {
 
   private HtmlViewAssembler() {}
 
-  /** One finding in the embedded data: the scan JSON's finding plus its suppression snippet. */
-  record HtmlFindingJson(@JsonUnwrapped FindingJson finding, String snippet) {}
+  /**
+   * One finding in the embedded data: the scan JSON's finding without what its rule says for every finding (that is
+   * in {@link HtmlDataJson#rules}, once, which keeps a 100,000-finding page a sixth smaller), plus its suppression
+   * snippet.
+   */
+  record HtmlFindingJson(String fingerprint, String rule, String severity, String message, RefJson subject,
+      String namespace, List<EvidenceJson> evidence, String status, SuppressionJson suppression, boolean latent,
+      LocationJson location, List<LocationJson> relatedLocations, List<RefJson> workloads, String snippet) {
 
-  record HtmlDataJson(List<HtmlFindingJson> findings) {}
+    static HtmlFindingJson of(FindingJson f, String snippet) {
+      return new HtmlFindingJson(f.fingerprint(), f.rule(), f.severity(), f.message(), f.subject(), f.namespace(),
+          f.evidence(), f.status(), f.suppression(), f.latent(), f.location(), f.relatedLocations(), f.workloads(),
+          snippet);
+    }
+  }
+
+  /** What a rule says for each of its findings. */
+  record HtmlRuleJson(String title, String category, String remediation, List<String> references) {}
+
+  record HtmlDataJson(Map<String, HtmlRuleJson> rules, List<HtmlFindingJson> findings) {}
 
   static HtmlView of(ScanResult r) {
     List<Problem> problems = Wording.sortedProblems(r);
@@ -70,9 +90,19 @@ final class HtmlViewAssembler {
   }
 
   static HtmlDataJson data(ScanResult r) {
-    return new HtmlDataJson(r.findings().stream()
-        .map(rf -> new HtmlFindingJson(JsonReportRenderer.finding(rf), SuppressionSnippet.of(rf.finding())))
-        .toList());
+    Map<String, HtmlRuleJson> rules = new TreeMap<>();
+    r.rules().forEach(rule -> rules.put(rule.id(), ruleJson(rule)));
+    List<HtmlFindingJson> findings = new ArrayList<>(r.findings().size());
+    for (ReportedFinding rf : r.findings()) {
+      RuleSpec spec = rf.finding().rule();
+      rules.putIfAbsent(spec.id(), ruleJson(spec));
+      findings.add(HtmlFindingJson.of(JsonReportRenderer.finding(rf), SuppressionSnippet.of(rf.finding())));
+    }
+    return new HtmlDataJson(rules, findings);
+  }
+
+  private static HtmlRuleJson ruleJson(RuleSpec spec) {
+    return new HtmlRuleJson(spec.title(), spec.category(), spec.remediation(), spec.references());
   }
 
   /** The default-ServiceAccount and token family, RBAC-601 to RBAC-610. */
