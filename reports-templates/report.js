@@ -168,6 +168,11 @@
     box.appendChild(h);
     var dl = el('dl');
     entry(dl, 'Message', f.message);
+    var hops = f.message.split(/\s(?=\d+\. )/);
+    if (f.rule === 'RBAC-701' && hops.length > 1) {
+      // The escalation rule numbers its hops in the message: one line each reads as the path it is.
+      entry(dl, 'Escalation path', list(hops.slice(1), function (h) { return el('span', null, h); }));
+    }
     entry(dl, 'Subject', ref(f.subject) + (f.namespace ? ', in namespace ' + f.namespace : ', cluster-wide')
       + (f.latent ? ' (latent: nothing binds this role yet)' : ''));
     if (f.location) { entry(dl, 'Where to change', el('code', null, where(f.location))); }

@@ -1,0 +1,43 @@
+package io.rbacaudit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code scan -o html}, {@code --report html=FILE} and {@code --template-dir} from the command line. */
+class ScanHtmlTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void htmlIsAReportFormatOfScan() throws IOException {
+    Path html = dir.resolve("report.html");
+    CliRun run = CliRun.of("scan", "examples/", "--fail-on", "never", "-o", "json", "--report", "html=" + html);
+    assertEquals(0, run.exit(), run.toString());
+    String page = Files.readString(html);
+    assertTrue(page.startsWith("<!DOCTYPE html>"), page.substring(0, 40));
+    assertTrue(page.contains("\"rule\":\"RBAC-701\""), "the escalation findings are in the page's data");
+    assertTrue(page.contains("examples/"), "what was scanned");
+  }
+
+  @Test
+  void aTemplateFolderReplacesTheBundledPage() throws IOException {
+    Path templates = Files.createDirectories(dir.resolve("templates"));
+    Files.writeString(templates.resolve("scan.ftlh"), "<p>${r.open} open; ${r.gate.text}</p>\n");
+    CliRun run = CliRun.of("scan", "examples/", "--fail-on", "never", "-o", "html", "--template-dir", templates.toString());
+    assertEquals(0, run.exit(), run.toString());
+    assertTrue(run.out().matches("<p>\\d+ open; gate: off \\(--fail-on never\\)</p>\n"), run.out());
+  }
+
+  @Test
+  void aMissingTemplateFolderIsAUserError() {
+    CliRun run = CliRun.of("scan", "examples/", "-o", "html", "--template-dir", dir.resolve("nowhere").toString());
+    assertEquals(2, run.exit(), run.toString());
+    assertTrue(run.err().contains("--template-dir") && run.err().contains("is not a folder"), run.err());
+  }
+}
