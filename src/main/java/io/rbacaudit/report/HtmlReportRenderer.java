@@ -27,6 +27,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
   /** Where the bundled templates are on the class path (the top-level reports-templates/ folder, packaged). */
   static final String BUNDLED = "/reports-templates";
   static final String MAIN = "scan.ftlh";
+  static final String DIFF = "diff.ftlh";
 
   private final Configuration config;
 
@@ -73,11 +74,20 @@ public final class HtmlReportRenderer implements ReportRenderer {
   }
 
   String render(HtmlView view) {
+    return process(MAIN, view);
+  }
+
+  /** {@code diff -o html}: new, resolved and unchanged findings, from {@code diff.ftlh}. */
+  public String render(HtmlDiffView view) {
+    return process(DIFF, view);
+  }
+
+  private String process(String template, Object view) {
     StringWriter out = new StringWriter();
     try {
-      config.getTemplate(MAIN).process(Map.of("r", view), out);
+      config.getTemplate(template).process(Map.of("r", view), out);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the HTML report template " + MAIN + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read the HTML report template " + template + ": " + e.getMessage(), e);
     } catch (TemplateException e) {
       throw new IllegalStateException("the HTML report template failed: " + e.getMessage(), e);
     }

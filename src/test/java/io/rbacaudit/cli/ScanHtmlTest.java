@@ -40,4 +40,21 @@ class ScanHtmlTest {
     assertEquals(2, run.exit(), run.toString());
     assertTrue(run.err().contains("--template-dir") && run.err().contains("is not a folder"), run.err());
   }
+
+  @Test
+  void diffShowsNewResolvedAndUnchangedAsHtml() throws IOException {
+    Path before = dir.resolve("before.json");
+    Path after = dir.resolve("after.json");
+    assertEquals(0, CliRun.of("scan", "examples/shop", "--fail-on", "never", "-o", "json", "--output-file",
+        before.toString()).exit());
+    assertEquals(0, CliRun.of("scan", "examples/", "--fail-on", "never", "-o", "json", "--output-file",
+        after.toString()).exit());
+    CliRun run = CliRun.of("diff", before.toString(), after.toString(), "-o", "html");
+    assertEquals(0, run.exit(), run.toString());
+    assertTrue(run.out().startsWith("<!DOCTYPE html>"), run.out());
+    assertTrue(run.out().contains("default-src 'none'"), "no network requests");
+    assertTrue(run.out().matches("(?s).*<h2>New findings \\([1-9]\\d*\\)</h2>.*"), "the findings outside shop/ are new");
+    assertTrue(run.out().matches("(?s).*<h2>Resolved findings \\(\\d+\\)</h2>.*<h2>Unchanged findings \\([1-9]\\d*\\)</h2>.*"),
+        "the shop findings are unchanged");
+  }
 }

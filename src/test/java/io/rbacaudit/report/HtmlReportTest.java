@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rbacaudit.findings.ScanResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,19 @@ class HtmlReportTest {
     String html = new HtmlReportRenderer(dir).render(HostileScan.result());
     assertTrue(html.startsWith("<p>gate: FAILED at --fail-on high (1 finding) Note x&lt;script&gt;"), html.substring(0, 80));
     assertTrue(html.contains("prefers-color-scheme"), "files missing in the folder come from the bundle");
+  }
+
+  @Test
+  void diffPageEscapesFindingsFromTheReports() {
+    io.rbacaudit.findings.DiffFinding hostile = new io.rbacaudit.findings.DiffFinding("fp" + HostileScan.NASTY, "RBAC-201",
+        io.rbacaudit.rules.Severity.HIGH, "Title " + HostileScan.NASTY,
+        new io.rbacaudit.model.ObjectRef("ServiceAccount", HostileScan.NASTY, "shop"), null, "Message " + HostileScan.NASTY);
+    String html = new HtmlReportRenderer().render(HtmlDiffView.of(
+        new io.rbacaudit.findings.ScanDiff(List.of(hostile), List.of(), List.of()), "old.json", "new.json"));
+    assertTrue(html.contains("<h2>New findings (1)</h2>") && html.contains("<h2>Resolved findings (0)</h2>"));
+    assertFalse(html.contains(HostileScan.SCRIPT) || html.contains("<img") || html.contains(HostileScan.BIDI), html);
+    assertTrue(html.contains("Message x&lt;script&gt;"), "shown as text");
+    assertFalse(html.contains("<script"), "the diff page has no script at all");
   }
 
   static JsonNode data(String html) throws Exception {
