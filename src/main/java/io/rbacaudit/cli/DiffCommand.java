@@ -3,6 +3,8 @@ package io.rbacaudit.cli;
 import io.rbacaudit.findings.DiffFinding;
 import io.rbacaudit.findings.ScanDiff;
 import io.rbacaudit.report.DiffRenderer;
+import io.rbacaudit.report.HtmlDiffView;
+import io.rbacaudit.report.HtmlReportRenderer;
 import io.rbacaudit.report.JsonReportReader;
 import io.rbacaudit.report.OutputFormat;
 import io.rbacaudit.report.ReportFileException;
@@ -34,13 +36,19 @@ final class DiffCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "NEW.json", description = "The later JSON scan report.")
   Path newer;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "text|json", description = "Output format (default: ${DEFAULT-VALUE}).")
-  OutputFormat output = OutputFormat.TEXT;
+  /** diff's formats: the query commands' two, and the HTML page. */
+  enum Format { TEXT, JSON, HTML }
+
+  @Option(names = {"-o", "--output"}, paramLabel = "text|json|html", description = "Output format (default: ${DEFAULT-VALUE}).")
+  Format output = Format.TEXT;
 
   @Override
   public Integer call() {
     ScanDiff diff = ScanDiff.between(read(older), read(newer));
-    spec.commandLine().getOut().print(DiffRenderer.render(output, diff));
+    String out = output == Format.HTML
+        ? new HtmlReportRenderer().render(HtmlDiffView.of(diff, older.toString(), newer.toString()))
+        : DiffRenderer.render(OutputFormat.valueOf(output.name()), diff);
+    spec.commandLine().getOut().print(out);
     return ExitCode.OK.code();
   }
 

@@ -95,7 +95,7 @@ final class ScanCommand implements Callable<Integer> {
       description = "standard (default) skips unchanged Kubernetes defaults and control-plane identities; none keeps all.")
   ExcludePreset excludePreset;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "text|json|sarif|junit|markdown",
+  @Option(names = {"-o", "--output"}, paramLabel = "text|json|sarif|junit|html|markdown",
       description = "Format of the main report (default: ${DEFAULT-VALUE}).")
   String output = "text";
 
@@ -105,12 +105,19 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--report", paramLabel = "FORMAT=FILE", description = "Also write a report in this format to FILE (repeatable).")
   Map<String, Path> reports = new LinkedHashMap<>();
 
+  @Option(names = "--template-dir", paramLabel = "DIR",
+      description = "HTML report templates here replace the bundled ones of the same name (see reports-templates/).")
+  Path templateDir;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     boolean color = outputFile == null && System.console() != null && System.getenv("NO_COLOR") == null;
-    ReportRenderer main = renderer(Renderers.standard(color), output);
-    Renderers plain = Renderers.standard(false);
+    if (templateDir != null && !Files.isDirectory(templateDir)) {
+      throw new UserException("--template-dir " + templateDir + " is not a folder: give the folder that holds scan.ftlh");
+    }
+    ReportRenderer main = renderer(Renderers.standard(color, templateDir), output);
+    Renderers plain = Renderers.standard(false, templateDir);
     Map<Path, ReportRenderer> extra = new LinkedHashMap<>();
     reports.forEach((format, file) -> extra.put(file, renderer(plain, format)));
 

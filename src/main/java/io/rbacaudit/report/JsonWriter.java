@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 public final class JsonWriter {
 
   private static final ObjectWriter WRITER;
+  private static final ObjectWriter COMPACT = new ObjectMapper()
+      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).writer();
 
   static {
     ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
@@ -30,6 +32,15 @@ public final class JsonWriter {
   public static String write(Object value) {
     try {
       return WRITER.writeValueAsString(value).replace("\r\n", "\n") + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  /** One line, no indentation: for data embedded in a page, where size matters more than reading. */
+  public static String compact(Object value) {
+    try {
+      return COMPACT.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
     }

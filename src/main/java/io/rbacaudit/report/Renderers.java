@@ -1,5 +1,6 @@
 package io.rbacaudit.report;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,12 +22,20 @@ public final class Renderers {
    *     unset); reports written to files are never coloured
    */
   public static Renderers standard(boolean color) {
+    return standard(color, null);
+  }
+
+  /**
+   * Every scan format, the HTML one from {@code templateDir} first (null: the bundled templates only).
+   */
+  public static Renderers standard(boolean color, Path templateDir) {
     return new Renderers(Map.of(
         "text", new TextReportRenderer(color),
         "json", new JsonReportRenderer(),
         "sarif", new SarifRenderer(),
         "junit", new JunitRenderer(),
-        "markdown", new MarkdownRenderer()));
+        "markdown", new MarkdownRenderer(),
+        "html", new HtmlReportRenderer(templateDir)));
   }
 
   /** The format names, sorted. */

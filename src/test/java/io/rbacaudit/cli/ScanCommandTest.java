@@ -107,7 +107,7 @@ class ScanCommandTest {
   @Test
   void secretValuesNeverReachAnyFormat() throws IOException {
     String risky = write("risky.yaml", RISKY);
-    for (String format : List.of("text", "json", "sarif", "junit", "markdown")) {
+    for (String format : List.of("text", "json", "sarif", "junit", "markdown", "html")) {
       CliRun run = CliRun.of("scan", "-o", format, risky);
       assertFalse(run.out().contains("do-not-print-me"), format);
       assertFalse(run.err().contains("do-not-print-me"), format);

@@ -15,7 +15,7 @@ class RenderersTest {
   @Test
   void everyScanFormatHasARendererByName() {
     Renderers renderers = Renderers.standard(false);
-    assertEquals(List.of("json", "junit", "markdown", "sarif", "text"), renderers.names());
+    assertEquals(List.of("html", "json", "junit", "markdown", "sarif", "text"), renderers.names());
     assertInstanceOf(TextReportRenderer.class, renderers.get("text"));
     assertInstanceOf(JsonReportRenderer.class, renderers.get("json"));
     assertInstanceOf(SarifRenderer.class, renderers.get("sarif"));
@@ -32,8 +32,8 @@ class RenderersTest {
 
   @Test
   void anUnknownFormatNamesTheValidOnes() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Renderers.standard(false).get("html"));
-    assertEquals("unknown report format 'html': use one of json, junit, markdown, sarif, text", e.getMessage());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Renderers.standard(false).get("xml"));
+    assertEquals("unknown report format 'xml': use one of html, json, junit, markdown, sarif, text", e.getMessage());
     IllegalArgumentException hostile =
         assertThrows(IllegalArgumentException.class, () -> Renderers.standard(false).get("x\u001b[2J"));
     assertTrue(hostile.getMessage().contains("x\\u001b[2J"), hostile.getMessage());
@@ -44,7 +44,7 @@ class RenderersTest {
     ScanResult r = SampleScan.result();
     assertTrue(Renderers.standard(true).get("text").render(r).contains("\u001b["));
     assertTrue(!Renderers.standard(false).get("text").render(r).contains("\u001b"));
-    for (String format : List.of("json", "sarif", "junit", "markdown")) {
+    for (String format : List.of("json", "sarif", "junit", "markdown", "html")) {
       assertTrue(!Renderers.standard(true).get(format).render(r).contains("\u001b"), format + " is never coloured");
     }
   }
