@@ -60,7 +60,7 @@ final class CanICommand implements Callable<Integer> {
     Request request = requestOptions.parse(verb, type, err).request();
     UserInfo user = Impersonation.of(as, asGroups);
     Inventory inventory = source.load(paths, root.stdin, err);
-    Decision decision = new Authorizer(inventory).authorize(user, request);
+    Decision decision = source.authorizer(inventory).authorize(user, request);
     spec.commandLine().getOut().print(QueryRenderer.canI(output, user, request, decision, inventory.problems()));
     ExitCode answer = decision.allowed() ? ExitCode.OK : ExitCode.NEGATIVE;
     return SourceOptions.withLoadErrors(inventory, answer).code();

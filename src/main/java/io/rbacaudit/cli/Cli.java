@@ -13,10 +13,16 @@ public final class Cli {
   private Cli() {}
 
   public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    return run(args, in, out, err, System.getenv());
+  }
+
+  /** With an explicit environment (KUBECONFIG, KUBERNETES_SERVICE_HOST/PORT), for tests. */
+  public static int run(String[] args, InputStream in, PrintStream out, PrintStream err,
+      java.util.Map<String, String> env) {
     PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
     boolean debug = java.util.Arrays.asList(args).contains("--debug");
-    CommandLine cmd = new CommandLine(new RootCommand(in));
+    CommandLine cmd = new CommandLine(new RootCommand(in, env));
     cmd.setOut(outWriter);
     cmd.setErr(errWriter);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);

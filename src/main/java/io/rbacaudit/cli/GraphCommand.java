@@ -50,7 +50,7 @@ final class GraphCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Inventory inventory = source.load(paths, root.stdin, spec.commandLine().getErr());
-    AccessGraph graph = AccessGraph.build(inventory, new Authorizer(inventory));
+    AccessGraph graph = AccessGraph.build(inventory, source.authorizer(inventory));
     if (outputFile == null) {
       StringWriter text = new StringWriter();
       GraphExporter.export(graph, format, text);

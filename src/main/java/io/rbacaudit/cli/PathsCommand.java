@@ -70,7 +70,7 @@ final class PathsCommand implements Callable<Integer> {
     if (target instanceof Vertex.Identity id) {
       extra.add(id.subject());
     }
-    AccessGraph graph = AccessGraph.build(inventory, new Authorizer(inventory), extra);
+    AccessGraph graph = AccessGraph.build(inventory, source.authorizer(inventory), extra);
     PathFinder finder = PathFinder.to(graph, target, maxDepth);
     List<Subject> starts = start != null ? List.of(start) : graph.startingPoints();
     List<List<EscalationPath>> found = new ArrayList<>();

@@ -60,7 +60,7 @@ final class PermissionsCommand implements Callable<Integer> {
     }
     UserInfo user = Impersonation.of(as, asGroups);
     Inventory inventory = source.load(paths, root.stdin, err);
-    List<PermissionEntry> entries = new Authorizer(inventory).permissions(user, namespace);
+    List<PermissionEntry> entries = source.authorizer(inventory).permissions(user, namespace);
     spec.commandLine().getOut().print(
         QueryRenderer.permissions(output, subjectOf(as), user, entries, inventory.problems()));
     return SourceOptions.withLoadErrors(inventory, ExitCode.OK).code();

@@ -27,11 +27,18 @@ import picocli.CommandLine.Spec;
 final class RootCommand implements Runnable {
 
   final InputStream stdin;
+  /** The process environment (KUBECONFIG, KUBERNETES_SERVICE_HOST, ...); tests pass their own. */
+  final java.util.Map<String, String> env;
 
   @Spec CommandSpec spec;
 
   RootCommand(InputStream stdin) {
+    this(stdin, System.getenv());
+  }
+
+  RootCommand(InputStream stdin, java.util.Map<String, String> env) {
     this.stdin = stdin;
+    this.env = env;
   }
 
   @Override

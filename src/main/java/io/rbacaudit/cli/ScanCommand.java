@@ -109,6 +109,14 @@ final class ScanCommand implements Callable<Integer> {
       description = "HTML report templates here replace the bundled ones of the same name (see reports-templates/).")
   Path templateDir;
 
+  @Option(names = "--allow-partial",
+      description = "With --cluster or --in-cluster: pass the gate even when some lists were forbidden (default: exit 2).")
+  boolean allowPartial;
+
+  @Option(names = "--save-snapshot", paramLabel = "FILE",
+      description = "With --cluster or --in-cluster: also save what was read (JSON, no Secret data); scan FILE audits it later.")
+  Path saveSnapshot;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -132,8 +140,14 @@ final class ScanCommand implements Callable<Integer> {
     folders.addAll(ruleFolders);
     RuleEngine engine = engine(folders, cfg);
 
+    if (saveSnapshot != null && !source.live()) {
+      throw new UserException("--save-snapshot needs --cluster or --in-cluster");
+    }
     Inventory inventory = source.load(paths, root.stdin, err);
-    ScanContext context = new ScanContext(inventory, new Authorizer(inventory), ResourceTable.standard(),
+    if (saveSnapshot != null) {
+      saveSnapshot(source.snapshot());
+    }
+    ScanContext context = new ScanContext(inventory, source.authorizer(inventory), ResourceTable.standard(),
         KubernetesDefaults.builtInRoles(), KubernetesDefaults.builtInBindings());
     List<Finding> findings = engine.run(context);
     ExcludePreset preset = excludePreset != null ? excludePreset
@@ -148,7 +162,21 @@ final class ScanCommand implements Callable<Integer> {
     if (result.hasInputErrors()) {
       return ExitCode.ERROR.code();
     }
+    if (source.partial() && !allowPartial) {
+      // A partial view of a cluster must never pass as clean; the warnings above say what could not be read.
+      err.println("rbac-audit: the cluster could be read only in part (see the warnings); exit 2. "
+          + "Use --allow-partial to accept a partial scan");
+      return ExitCode.ERROR.code();
+    }
     return result.gate().failed() ? ExitCode.NEGATIVE.code() : ExitCode.OK.code();
+  }
+
+  private void saveSnapshot(io.rbacaudit.load.Snapshot snapshot) {
+    try {
+      snapshot.write(saveSnapshot);
+    } catch (java.io.IOException e) {
+      throw new UserException(saveSnapshot + ": cannot write the snapshot (" + e.getMessage() + "); check the path");
+    }
   }
 
   private static ReportRenderer renderer(Renderers renderers, String format) {

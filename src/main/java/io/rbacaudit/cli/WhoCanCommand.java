@@ -50,7 +50,7 @@ final class WhoCanCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     Request request = requestOptions.parse(verb, type, err).request();
     Inventory inventory = source.load(paths, root.stdin, err);
-    List<SubjectGrants> subjects = new Authorizer(inventory).whoCan(request);
+    List<SubjectGrants> subjects = source.authorizer(inventory).whoCan(request);
     spec.commandLine().getOut().print(QueryRenderer.whoCan(output, request, subjects, inventory.problems()));
     return SourceOptions.withLoadErrors(inventory, ExitCode.OK).code();
   }

@@ -28,11 +28,21 @@ final class NodeReader {
   private static final int MAX_QUOTED = 40;
 
   private final String file;
+  private final Location fixed;
   private final List<Problem> warnings = new ArrayList<>();
   private boolean quoteValues = true;
 
   NodeReader(String file) {
+    this(file, null);
+  }
+
+  /**
+   * A reader whose every location is {@code fixed}: objects read from a cluster are located by context and uid, not
+   * by the line of the JSON text they were re-read from.
+   */
+  NodeReader(String file, Location fixed) {
     this.file = file;
+    this.fixed = fixed;
   }
 
   String file() {
@@ -45,11 +55,17 @@ final class NodeReader {
   }
 
   Location at(Node node) {
+    if (fixed != null) {
+      return fixed;
+    }
     Mark m = node.getStartMark();
     return Location.file(file, m.getLine() + 1, m.getColumn() + 1);
   }
 
   Location lineOf(Node node) {
+    if (fixed != null) {
+      return fixed;
+    }
     return Location.file(file, node.getStartMark().getLine() + 1);
   }
 

@@ -29,6 +29,9 @@ public final class Aggregator {
             .filter(r -> r.kind() == RoleKind.CLUSTER_ROLE)
             .sorted(Comparator.comparing(Role::name))
             .toList();
+    if (mode == AggregationMode.STORED) {
+      return stored(roles, clusterRoles);
+    }
     Map<String, List<EffectiveRule>> result = new HashMap<>();
     List<Role> aggregated = new ArrayList<>();
     for (Role role : clusterRoles) {
@@ -58,6 +61,31 @@ public final class Aggregator {
           changed = true;
         }
       }
+    }
+    return result;
+  }
+
+  /**
+   * Stored rules for every role, but each stored rule of an aggregated role that a selected role also holds is
+   * attributed to that role, as a computed aggregation would: the rules stay what the cluster enforces, and a user
+   * role aggregated into a default one is still named as the source of what it adds.
+   */
+  private static Map<String, List<EffectiveRule>> stored(Collection<Role> roles, List<Role> clusterRoles) {
+    Map<String, List<EffectiveRule>> computed = null;
+    Map<String, List<EffectiveRule>> result = new HashMap<>();
+    for (Role role : clusterRoles) {
+      List<EffectiveRule> own = ownRules(role);
+      if (role.isAggregated()) {
+        if (computed == null) {
+          computed = effectiveRules(roles, AggregationMode.COMPUTE);
+        }
+        Map<RuleContent, EffectiveRule> sources = new HashMap<>();
+        for (EffectiveRule r : computed.get(role.name())) {
+          sources.putIfAbsent(RuleContent.of(r.rule()), r);
+        }
+        own = own.stream().map(r -> sources.getOrDefault(RuleContent.of(r.rule()), r)).toList();
+      }
+      result.put(role.name(), own);
     }
     return result;
   }

@@ -88,6 +88,23 @@ class AggregationEdgeTest {
     assertTrue(computed.authorize(USER, Request.resource("list", "", "secrets", "", "dev", "")).allowed());
   }
 
+  /**
+   * Cluster mode keeps the stored rules but names the selected role that holds each one as its source, as computed
+   * aggregation does: a user role aggregated into a default role must stay visible as where a grant comes from.
+   */
+  @Test
+  void storedRulesAreAttributedToTheSelectedRoleThatHoldsThem() {
+    Role aggregated = clusterRole("aggregated", Map.of(), List.of(GET_PODS, LIST_SECRETS),
+        List.of(new LabelSelector(Map.of("x", "y"), null)));
+    Role source = clusterRole("source", Map.of("x", "y"), List.of(LIST_SECRETS), null);
+    List<EffectiveRule> rules =
+        Aggregator.effectiveRules(List.of(aggregated, source), AggregationMode.STORED).get("aggregated");
+    assertEquals(2, rules.size(), rules::toString);
+    assertEquals("aggregated", rules.get(0).source().name(), "a stored rule no selected role holds stays its own");
+    assertEquals("source", rules.get(1).source().name(), rules::toString);
+    assertEquals(0, rules.get(1).index());
+  }
+
   /** Section 5: identical rules are listed once, whatever role they came from. */
   @Test
   void identicalRulesFromSeveralSourcesAreListedOnce() {
