@@ -241,6 +241,6 @@ public final class RequestParser {
   }
 
   private static String joined(List<String> notes) {
-    return notes.isEmpty() ? null : String.join("; ", notes);
+    return notes.isEmpty() ? null : RequestSyntaxException.oneLine(String.join("; ", notes));
   }
 }

@@ -1,6 +1,7 @@
 package io.rbacaudit.rbac;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -273,6 +274,16 @@ class RequestParserTest {
     for (String verb : List.of("get", "put", "post", "head", "options", "delete", "patch", "*")) {
       assertNull(RequestParser.parse(verb, "/healthz", null, null, null, false, TABLE).note(), verb);
     }
+  }
+
+  @Test
+  void notesAndErrorsStayOneLineWhateverTheInput() {
+    // Found by the Jazzer run in CI: a verb with a newline made a two-line note.
+    String note = RequestParser.parse("j\n\u6fc0sleas", "pods", null, null, null, false, TABLE).note();
+    assertEquals("verb \"j\\u000a\u6fc0sleas\" is not a known verb (verbs are case-sensitive)", note);
+    RequestSyntaxException e = assertThrows(RequestSyntaxException.class,
+        () -> RequestParser.parse("get", "wid\rgets", null, null, null, false, TABLE));
+    assertFalse(e.getMessage().contains("\r"), e.getMessage());
   }
 
   @Test
