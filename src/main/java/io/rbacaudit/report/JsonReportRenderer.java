@@ -28,6 +28,8 @@ import io.rbacaudit.report.ScanJsonShapes.StatusCountsJson;
 import io.rbacaudit.report.ScanJsonShapes.SummaryJson;
 import io.rbacaudit.report.ScanJsonShapes.SuppressionJson;
 import io.rbacaudit.report.ScanJsonShapes.ToolJson;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,11 @@ public final class JsonReportRenderer implements ReportRenderer {
   @Override
   public String render(ScanResult r) {
     return JsonWriter.write(shape(r));
+  }
+
+  @Override
+  public void write(ScanResult r, Writer out) throws IOException {
+    JsonWriter.stream(shape(r), out);
   }
 
   /** The JSON document as records (the HTML report and tests may reuse it). */

@@ -1,5 +1,6 @@
 package io.rbacaudit.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -7,6 +8,8 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.Writer;
 
 /** Serialises the JSON shapes: two-space indented, one trailing newline, deterministic field order. */
 public final class JsonWriter {
@@ -22,8 +25,11 @@ public final class JsonWriter {
         .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
         .withArrayEmptySeparator("")
         .withObjectEmptySeparator("");
+    // "\n" on every platform, so neither write() nor stream() needs to rewrite line ends after the fact.
+    DefaultIndenter lines = new DefaultIndenter("  ", "\n");
     DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators)
-        .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+        .withObjectIndenter(lines)
+        .withArrayIndenter(lines);
     WRITER = mapper.writer(printer);
   }
 
@@ -31,7 +37,7 @@ public final class JsonWriter {
 
   public static String write(Object value) {
     try {
-      return WRITER.writeValueAsString(value).replace("\r\n", "\n") + "\n";
+      return WRITER.writeValueAsString(value) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
     }
@@ -44,5 +50,14 @@ public final class JsonWriter {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
     }
+  }
+
+  /**
+   * The same text as {@link #write}, streamed to {@code out} (left open). A scan report of 100,000 objects is a few
+   * hundred MB of JSON: built as one String it needs several copies of that at once and exceeds a 1 GB heap.
+   */
+  public static void stream(Object value, Writer out) throws IOException {
+    WRITER.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, value);
+    out.write("\n");
   }
 }

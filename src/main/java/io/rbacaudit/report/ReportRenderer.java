@@ -1,5 +1,8 @@
 package io.rbacaudit.report;
 
+import java.io.IOException;
+import java.io.Writer;
+
 import io.rbacaudit.findings.ScanResult;
 
 /**
@@ -11,4 +14,12 @@ public interface ReportRenderer {
 
   /** The whole report, ending with a newline. */
   String render(ScanResult result);
+
+  /**
+   * The same report written to {@code out} (left open). Renderers of large reports override it to stream rather
+   * than build the whole text in memory first.
+   */
+  default void write(ScanResult result, Writer out) throws IOException {
+    out.write(render(result));
+  }
 }

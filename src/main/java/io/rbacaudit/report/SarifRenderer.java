@@ -29,6 +29,8 @@ import io.rbacaudit.report.SarifShapes.SarifLog;
 import io.rbacaudit.report.SarifShapes.Suppression;
 import io.rbacaudit.report.SarifShapes.Tool;
 import io.rbacaudit.report.ScanJsonShapes.ScanJson;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,6 +52,11 @@ public final class SarifRenderer implements ReportRenderer {
   @Override
   public String render(ScanResult r) {
     return JsonWriter.write(log(r));
+  }
+
+  @Override
+  public void write(ScanResult r, Writer out) throws IOException {
+    JsonWriter.stream(log(r), out);
   }
 
   static SarifLog log(ScanResult r) {

@@ -70,4 +70,15 @@ class RenderersTest {
           format);
     }
   }
+
+  @Test
+  void aStreamedReportIsTheRenderedOneInEveryFormat() throws Exception {
+    // scan streams reports to their files (JSON and SARIF without a whole-report String): the bytes must not change.
+    Renderers renderers = Renderers.standard(false);
+    for (String format : renderers.names()) {
+      java.io.StringWriter out = new java.io.StringWriter();
+      renderers.get(format).write(SampleScan.result(), out);
+      assertEquals(renderers.get(format).render(SampleScan.result()), out.toString(), format);
+    }
+  }
 }
