@@ -8,14 +8,12 @@ import io.rbacaudit.graph.Vertex;
 import io.rbacaudit.model.Subject;
 import io.rbacaudit.rules.Check;
 import io.rbacaudit.rules.Finding;
-import io.rbacaudit.rules.RuleDefinitionException;
 import io.rbacaudit.rules.RuleSpec;
 import io.rbacaudit.rules.ScanContext;
 import io.rbacaudit.rules.Severity;
 import io.rbacaudit.rules.Template;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * RBAC-701: every subject (named in a binding, a ServiceAccount that workloads run as, system:authenticated,
@@ -43,39 +41,11 @@ public final class EscalationPathTemplate implements Template {
 
   @Override
   public Check compile(RuleSpec spec) {
-    List<String> problems = new ArrayList<>();
-    int maxDepth = DEFAULT_MAX_DEPTH;
-    boolean nodeAccess = true;
-    for (Map.Entry<String, Object> p : spec.params().entrySet()) {
-      Object v = p.getValue();
-      switch (p.getKey()) {
-        case "maxDepth" -> {
-          // The rule reader gives whole numbers as Long, a test's snakeyaml as Integer.
-          if ((v instanceof Integer || v instanceof Long) && ((Number) v).longValue() >= 1
-              && ((Number) v).longValue() <= MAX_DEPTH_LIMIT) {
-            maxDepth = ((Number) v).intValue();
-          } else {
-            problems.add(spec.origin() + ": params.maxDepth must be a whole number from 1 to " + MAX_DEPTH_LIMIT
-                + ", not " + v);
-          }
-        }
-        case "nodeAccess" -> {
-          if (v instanceof Boolean b) {
-            nodeAccess = b;
-          } else {
-            problems.add(spec.origin() + ": params.nodeAccess must be true or false, not " + v);
-          }
-        }
-        default -> problems.add(spec.origin() + ": unknown parameter params." + p.getKey()
-            + " (escalation-path takes maxDepth and nodeAccess)");
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new RuleDefinitionException(problems);
-    }
-    int depth = maxDepth;
-    boolean node = nodeAccess;
-    return context -> findings(spec, context, depth, node);
+    ParamReader params = new ParamReader(spec);
+    int maxDepth = params.integer("maxDepth", DEFAULT_MAX_DEPTH, 1, MAX_DEPTH_LIMIT);
+    boolean nodeAccess = params.bool("nodeAccess", true);
+    params.finish();
+    return context -> findings(spec, context, maxDepth, nodeAccess);
   }
 
   private static List<Finding> findings(RuleSpec spec, ScanContext context, int maxDepth, boolean nodeAccess) {

@@ -73,6 +73,24 @@ final class ParamReader {
     return fallback;
   }
 
+  /**
+   * A whole number from {@code min} to {@code max}; absent means {@code fallback}. The rule-file reader gives whole
+   * numbers as Long, snakeyaml in tests as Integer: both are accepted here, once for every template.
+   */
+  int integer(String key, int fallback, int min, int max) {
+    known.add(key);
+    Object v = params.get(key);
+    if (v == null) {
+      return fallback;
+    }
+    if ((v instanceof Integer || v instanceof Long) && ((Number) v).longValue() >= min
+        && ((Number) v).longValue() <= max) {
+      return ((Number) v).intValue();
+    }
+    problem(key, "expected a whole number from " + min + " to " + max + ", found " + describe(v));
+    return fallback;
+  }
+
   Severity severity(String key, Severity fallback) {
     known.add(key);
     Object v = params.get(key);

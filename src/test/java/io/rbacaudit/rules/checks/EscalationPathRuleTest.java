@@ -119,7 +119,7 @@ class EscalationPathRuleTest {
     RuleDefinitionException e = assertThrows(RuleDefinitionException.class,
         () -> new EscalationPathTemplate().compile(spec(params)));
     assertEquals(3, e.problems().size(), e.problems().toString());
-    assertTrue(e.problems().get(0).contains("params.maxDepth must be a whole number from 1 to 20"));
+    assertTrue(e.problems().get(0).contains("params.maxDepth: expected a whole number from 1 to 20"));
   }
 
   @Test
