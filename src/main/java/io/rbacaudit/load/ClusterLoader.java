@@ -13,6 +13,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads the RBAC objects, ServiceAccounts, namespaces, pods, workloads and token Secrets (metadata only) of one
@@ -21,6 +27,8 @@ import java.util.Map;
  *
  * <p>Lists are paged (limit 500 and continue); a 410 Gone (the continue token expired) restarts that list; 429, 5xx
  * and timeouts are retried with backoff. A 403 on one list is a warning naming what is weakened, not a failure.
+ * Up to {@link #PARALLEL_LISTS} lists run at once (each one still pages in order); results, warnings and the first
+ * failure are taken in {@link #KINDS} order, so a read is as deterministic as a sequential one.
  */
 public final class ClusterLoader {
 
@@ -33,10 +41,16 @@ public final class ClusterLoader {
   }
 
   static final int PAGE = 500;
+  /** Concurrent list calls per cluster: enough to hide round trips, few enough not to load an API server. */
+  public static final int PARALLEL_LISTS = 4;
   private static final int ATTEMPTS = 4;
 
   /** One list: its URL path, the kind and apiVersion its items get, and the rules that need it. */
-  record Kind(String path, String apiVersion, String kind, String plural, String weakens) {}
+  record Kind(String path, String apiVersion, String kind, String plural, String weakens) {
+    String group() {
+      return apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+    }
+  }
 
   static final List<Kind> KINDS = List.of(
       new Kind("/api/v1/namespaces", "v1", "Namespace", "namespaces", "RBAC-601, RBAC-603"),
@@ -68,9 +82,28 @@ public final class ClusterLoader {
   private static final String SECRET_SELECTOR = "type=kubernetes.io/service-account-token";
 
   private final ClusterConnection connection;
+  private int parallelLists = PARALLEL_LISTS;
 
   private ClusterLoader(ClusterConnection connection) {
     this.connection = connection;
+  }
+
+  /** At most this many list calls at once (1 lists one kind after the other). */
+  public ClusterLoader parallelLists(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("parallel lists must be at least 1");
+    }
+    this.parallelLists = n;
+    return this;
+  }
+
+  /** The kinds a read lists, as {@code apiGroup/resource} ("" for the core group): what the scanner must be granted. */
+  public static List<String> listedResources() {
+    List<String> out = new ArrayList<>();
+    for (Kind k : KINDS) {
+      out.add(k.group() + "/" + k.plural());
+    }
+    return out;
   }
 
   /** KUBECONFIG-style files (merged as kubectl does) and a context, null for the current one. */
@@ -95,22 +128,65 @@ public final class ClusterLoader {
     List<JsonObject> all = new ArrayList<>();
     List<String> unreadable = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
-    for (Kind kind : KINDS) {
-      try {
-        all.addAll(listAll(kind));
-      } catch (ApiException e) {
-        if (e.getCode() == 404 && kind.kind().equals("CronJob")) {
-          try {
-            all.addAll(listAll(CRONJOBS_V1BETA1));
-          } catch (ApiException again) {
-            failedList(kind, again, unreadable, warnings);
-          }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelLists, KINDS.size()), daemonThreads());
+    try {
+      List<Future<Listed>> lists = new ArrayList<>();
+      for (Kind kind : KINDS) {
+        lists.add(pool.submit(() -> list(kind)));
+      }
+      for (int i = 0; i < KINDS.size(); i++) {
+        Listed listed = await(lists.get(i));
+        if (listed.failure() == null) {
+          all.addAll(listed.items());
         } else {
-          failedList(kind, e, unreadable, warnings);
+          failedList(KINDS.get(i), listed.failure(), unreadable, warnings);
         }
       }
+    } finally {
+      pool.shutdownNow();
     }
     return replay(new Snapshot(connection.context(), all, unreadable, warnings));
+  }
+
+  /** One list's items, or the failure that ended it. */
+  private record Listed(List<JsonObject> items, ApiException failure) {}
+
+  private Listed list(Kind kind) {
+    try {
+      return new Listed(listAll(kind), null);
+    } catch (ApiException e) {
+      if (e.getCode() == 404 && kind.kind().equals("CronJob")) {
+        try {
+          return new Listed(listAll(CRONJOBS_V1BETA1), null);
+        } catch (ApiException again) {
+          return new Listed(List.of(), again);
+        }
+      }
+      return new Listed(List.of(), e);
+    }
+  }
+
+  private Listed await(Future<Listed> list) {
+    try {
+      return list.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ClusterException("cluster context \"" + connection.context() + "\": interrupted while reading");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "rbac-audit-list-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   /** Decodes what a cluster read collected, live or saved, into the model: the same records either way. */

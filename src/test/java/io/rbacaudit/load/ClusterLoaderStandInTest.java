@@ -123,4 +123,50 @@ class ClusterLoaderStandInTest {
     assertTrue(s.inventory().problems().get(0).message().startsWith(
         "cannot list namespaces in cluster context s: forbidden; RBAC-601, RBAC-603 are weakened"));
   }
+
+  @Test
+  void listsRunInParallelButNeverMoreThanTheBoundAndResultsKeepTheirOrder() throws Exception {
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(16));
+    server.createContext("/", ex -> {
+      most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      inFlight.decrementAndGet();
+      String path = ex.getRequestURI().getPath();
+      // Answered in reverse of the list order by delay would not change the result: it is taken in KINDS order.
+      reply(ex, path.equals("/api/v1/namespaces") ? page(null, "a", "b")
+          : path.equals("/api/v1/serviceaccounts") ? new Answer(200, "{\"metadata\":{},\"items\":[{\"metadata\":"
+              + "{\"name\":\"default\",\"namespace\":\"a\",\"uid\":\"u1\"}}]}")
+          : new Answer(200, "{\"metadata\":{},\"items\":[]}"));
+    });
+    server.start();
+    Path kc = dir.resolve("config");
+    Files.writeString(kc, "apiVersion: v1\nkind: Config\ncurrent-context: s\nclusters:\n- name: s\n  cluster:\n"
+        + "    server: http://127.0.0.1:" + server.getAddress().getPort() + "\nusers:\n- name: s\n  user:\n"
+        + "    token: t\ncontexts:\n- name: s\n  context: {cluster: s, user: s}\n");
+
+    Source parallel = ClusterLoader.kubeconfig(kc.toString(), null, Map.of()).load();
+    assertEquals(ClusterLoader.PARALLEL_LISTS, most.get(), "15 slow lists keep the bound busy, never above it");
+    assertEquals(List.of("a", "b"), namespaces(parallel));
+    assertEquals(1, parallel.inventory().serviceAccounts().size());
+
+    most.set(0);
+    Source sequential = ClusterLoader.kubeconfig(kc.toString(), null, Map.of()).parallelLists(1).load();
+    assertEquals(1, most.get());
+    assertEquals(parallel.snapshot().items().toString(), sequential.snapshot().items().toString());
+  }
+
+  @Test
+  void listedResourcesNameEveryListWithItsGroup() {
+    List<String> listed = ClusterLoader.listedResources();
+    assertEquals(ClusterLoader.KINDS.size(), listed.size());
+    assertTrue(listed.contains("/secrets") && listed.contains("rbac.authorization.k8s.io/clusterroles")
+        && listed.contains("batch/cronjobs") && listed.contains("apps/deployments"), listed::toString);
+  }
 }
