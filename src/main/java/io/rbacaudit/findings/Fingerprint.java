@@ -15,6 +15,10 @@ import java.util.HexFormat;
  * as lowercase hex and cut to the first {@value #LENGTH} characters (128 bits). Files, lines, messages and severity
  * are deliberately left out: moving a manifest, rewording a message or overriding a severity must not turn a known
  * finding into a new one. Changing this recipe invalidates every user's baseline: don't.
+ *
+ * <p>A scan of several cluster contexts in one run ({@code --all-contexts}, or {@code --context} more than once)
+ * appends a seventh field, the context name, so the same finding in two clusters has two fingerprints (and one
+ * cluster's baseline entry never hides the other's). Single-context and manifest scans keep the six-field recipe.
  */
 public final class Fingerprint {
 
@@ -29,14 +33,27 @@ public final class Fingerprint {
     return of(finding.ruleId(), finding.subject(), finding.namespace(), finding.key());
   }
 
+  /** @param cluster the context of a multi-context scan, else null (the six-field recipe) */
+  public static String of(Finding finding, String cluster) {
+    String single = sixFields(finding.ruleId(), finding.subject(), finding.namespace(), finding.key());
+    return cluster == null ? hash(single) : hash(single + SEPARATOR + cluster);
+  }
+
   static String of(String ruleId, ObjectRef subject, String scope, String key) {
-    String text = String.join(String.valueOf(SEPARATOR),
+    return hash(sixFields(ruleId, subject, scope, key));
+  }
+
+  private static String sixFields(String ruleId, ObjectRef subject, String scope, String key) {
+    return String.join(String.valueOf(SEPARATOR),
         ruleId,
         subject.kind(),
         orNone(subject.namespace()),
         subject.name(),
         orNone(scope),
         key);
+  }
+
+  private static String hash(String text) {
     return HexFormat.of().formatHex(sha256(text.getBytes(StandardCharsets.UTF_8))).substring(0, LENGTH);
   }
 

@@ -20,6 +20,8 @@ import java.util.TreeMap;
  * @param rules the rules that ran (enabled), for SARIF's rule table and the HTML catalogue
  * @param excludedByPreset findings the exclude preset skipped, per rule id: counted, never silently dropped
  * @param notes one-line remarks for the reader: expired or unused suppressions, baseline file facts
+ * @param clusters one entry per cluster context in a cluster scan (in the order given), empty for manifests
+ * @param history what changed since the previous run of a {@code --history} folder, else null
  */
 public record ScanResult(
     String toolName,
@@ -33,7 +35,18 @@ public record ScanResult(
     Gate gate,
     List<RuleSpec> rules,
     Map<String, Integer> excludedByPreset,
-    List<String> notes) {
+    List<String> notes,
+    List<ClusterOutcome> clusters,
+    ScanHistory history) {
+
+  /** A scan of manifests, without history. */
+  public ScanResult(String toolName, String toolVersion, Instant generatedAt, Inputs inputs,
+      List<ReportedFinding> findings, Map<Severity, Integer> summary, Map<Status, Integer> statusCounts,
+      List<Problem> problems, Gate gate, List<RuleSpec> rules, Map<String, Integer> excludedByPreset,
+      List<String> notes) {
+    this(toolName, toolVersion, generatedAt, inputs, findings, summary, statusCounts, problems, gate, rules,
+        excludedByPreset, notes, List.of(), null);
+  }
 
   public ScanResult {
     Objects.requireNonNull(inputs, "inputs");
@@ -45,6 +58,17 @@ public record ScanResult(
     rules = List.copyOf(rules);
     excludedByPreset = sorted(excludedByPreset);
     notes = List.copyOf(notes);
+    clusters = List.copyOf(clusters);
+  }
+
+  public ScanResult withHistory(ScanHistory h) {
+    return new ScanResult(toolName, toolVersion, generatedAt, inputs, findings, summary, statusCounts, problems, gate,
+        rules, excludedByPreset, notes, clusters, h);
+  }
+
+  /** True for a scan of several cluster contexts: reports show one section per context. */
+  public boolean multiCluster() {
+    return clusters.size() > 1;
   }
 
   // Map.copyOf iterates in an order that changes from one JVM run to the next: reports must not.

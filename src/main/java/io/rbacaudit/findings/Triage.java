@@ -30,13 +30,14 @@ import java.util.TreeMap;
  */
 public final class Triage {
 
-  /** Severity (most severe first), rule id, subject, scope (cluster-wide first), key, fingerprint. */
+  /** Severity (most severe first), rule id, subject, scope (cluster-wide first), key, cluster, fingerprint. */
   static final Comparator<ReportedFinding> ORDER = Comparator
       .comparing((ReportedFinding r) -> r.finding().severity())
       .thenComparing(r -> r.finding().ruleId())
       .thenComparing(r -> r.finding().subject())
       .thenComparing(r -> r.finding().namespace(), Comparator.nullsFirst(Comparator.<String>naturalOrder()))
       .thenComparing(r -> r.finding().key())
+      .thenComparing(ReportedFinding::cluster, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
       .thenComparing(ReportedFinding::fingerprint);
 
   private final DefaultPolicy defaults;
@@ -62,33 +63,106 @@ public final class Triage {
    *     without the built-in ones)
    */
   public ScanResult assess(List<Finding> findings, List<RuleSpec> rules, Inventory inventory, TriageSettings settings) {
-    PresetFilter preset = new PresetFilter(defaults, inventory);
-    SuppressionMatcher suppressions = new SuppressionMatcher(settings.suppressions(), LocalDate.now(clock));
-    Map<String, Integer> excluded = new TreeMap<>();
-    List<ReportedFinding> reported = new ArrayList<>(findings.size());
-    Set<String> inBaseline = new HashSet<>();
-    for (Finding f : findings) {
-      if (settings.preset() == ExcludePreset.STANDARD && preset.excludes(f)) {
-        excluded.merge(f.ruleId(), 1, Integer::sum);
-        suppressions.touch(f);
-        continue;
-      }
-      String fingerprint = Fingerprint.of(f);
-      Suppression suppression = suppressions.match(f);
-      boolean known = settings.baseline().contains(fingerprint);
-      if (known) {
-        inBaseline.add(fingerprint);
-      }
-      Status status = suppression != null ? Status.SUPPRESSED : known ? Status.BASELINE : Status.OPEN;
-      reported.add(new ReportedFinding(f, fingerprint, status, suppression));
+    Assessment a = new Assessment(settings);
+    List<ReportedFinding> reported = a.add(findings, inventory, null, false);
+    return a.result(reported, rules, inputs(inventory), inventory.problems(), List.of());
+  }
+
+  /**
+   * One cluster context of a cluster scan: what its rules found, or why it could not be read.
+   *
+   * @param inventory what was read from it (empty when it failed)
+   * @param unreadable lists that were forbidden or not served
+   * @param failure one line naming the context and what went wrong, when it could not be read at all; else null
+   */
+  public record ClusterPart(String context, List<Finding> findings, Inventory inventory, List<String> unreadable,
+      String failure) {
+    public ClusterPart {
+      Objects.requireNonNull(context, "context");
+      findings = List.copyOf(findings);
+      Objects.requireNonNull(inventory, "inventory");
+      unreadable = List.copyOf(unreadable);
     }
-    reported.sort(ORDER);
-    List<String> notes = new ArrayList<>(suppressions.notes());
-    if (!settings.baseline().isNone()) {
-      notes.add(baselineNote(settings.baseline(), inBaseline.size()));
+  }
+
+  /**
+   * A cluster scan: each context was analysed on its own; here every finding gets its context, suppressions and the
+   * baseline apply across all of them, and one gate covers them all. A context that could not be read is a located
+   * warning and a FAILED section, never a silent gap.
+   *
+   * @param keyed true for a multi-context run: each fingerprint includes its context ({@link Fingerprint})
+   */
+  public ScanResult assessClusters(List<ClusterPart> parts, List<RuleSpec> rules, TriageSettings settings,
+      boolean keyed) {
+    Assessment a = new Assessment(settings);
+    List<ReportedFinding> all = new ArrayList<>();
+    List<ClusterOutcome> outcomes = new ArrayList<>();
+    List<io.rbacaudit.model.Problem> problems = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    Map<String, Integer> skipped = new TreeMap<>();
+    for (ClusterPart part : parts) {
+      List<ReportedFinding> reported = a.add(part.findings(), part.inventory(), part.context(), keyed);
+      all.addAll(reported);
+      ScanResult.Inputs in = inputs(part.inventory());
+      in.counts().forEach((k, v) -> counts.merge(k, v, Integer::sum));
+      in.skippedKinds().forEach((k, v) -> skipped.merge(k, v, Integer::sum));
+      sources.add(part.context());
+      problems.addAll(part.inventory().problems());
+      if (part.failure() != null) {
+        problems.add(io.rbacaudit.model.Problem.warning(
+            io.rbacaudit.model.Location.cluster(part.context(), null), part.failure()));
+      }
+      outcomes.add(new ClusterOutcome(part.context(), part.failure(), part.unreadable(), in.counts(),
+          summary(reported), reported.size()));
     }
-    return new ScanResult(toolName, toolVersion, clock.instant(), inputs(inventory), reported, summary(reported),
-        statusCounts(reported), inventory.problems(), gate(reported, settings.failOn()), rules, excluded, notes);
+    return a.result(all, rules, new ScanResult.Inputs(sources, counts, skipped), problems, outcomes);
+  }
+
+  /** The state one triage carries across its parts: suppressions used, baseline entries seen, preset skips. */
+  private final class Assessment {
+    private final TriageSettings settings;
+    private final SuppressionMatcher suppressions;
+    private final Map<String, Integer> excluded = new TreeMap<>();
+    private final Set<String> inBaseline = new HashSet<>();
+
+    Assessment(TriageSettings settings) {
+      this.settings = settings;
+      this.suppressions = new SuppressionMatcher(settings.suppressions(), LocalDate.now(clock));
+    }
+
+    List<ReportedFinding> add(List<Finding> findings, Inventory inventory, String cluster, boolean keyed) {
+      PresetFilter preset = new PresetFilter(defaults, inventory);
+      List<ReportedFinding> reported = new ArrayList<>(findings.size());
+      for (Finding f : findings) {
+        if (settings.preset() == ExcludePreset.STANDARD && preset.excludes(f)) {
+          excluded.merge(f.ruleId(), 1, Integer::sum);
+          suppressions.touch(f);
+          continue;
+        }
+        String fingerprint = Fingerprint.of(f, keyed ? cluster : null);
+        Suppression suppression = suppressions.match(f);
+        boolean known = settings.baseline().contains(fingerprint);
+        if (known) {
+          inBaseline.add(fingerprint);
+        }
+        Status status = suppression != null ? Status.SUPPRESSED : known ? Status.BASELINE : Status.OPEN;
+        reported.add(new ReportedFinding(f, fingerprint, status, suppression, cluster));
+      }
+      return reported;
+    }
+
+    ScanResult result(List<ReportedFinding> reported, List<RuleSpec> rules, ScanResult.Inputs inputs,
+        List<io.rbacaudit.model.Problem> problems, List<ClusterOutcome> clusters) {
+      List<ReportedFinding> sorted = new ArrayList<>(reported);
+      sorted.sort(ORDER);
+      List<String> notes = new ArrayList<>(suppressions.notes());
+      if (!settings.baseline().isNone()) {
+        notes.add(baselineNote(settings.baseline(), inBaseline.size()));
+      }
+      return new ScanResult(toolName, toolVersion, clock.instant(), inputs, sorted, summary(sorted),
+          statusCounts(sorted), problems, gate(sorted, settings.failOn()), rules, excluded, notes, clusters, null);
+    }
   }
 
   static ScanResult.Gate gate(List<ReportedFinding> reported, FailOn failOn) {

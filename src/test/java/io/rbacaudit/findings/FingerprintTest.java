@@ -73,4 +73,25 @@ class FingerprintTest {
     String two = Fingerprint.of(finding("RBAC-201", Severity.HIGH, sa("shop", "a"), "bc", "k"));
     assertNotEquals(one, two);
   }
+
+  @Test
+  void aMultiContextScanKeysTheFingerprintByContextAndOnlyThen() {
+    Finding f = finding("RBAC-101", Severity.CRITICAL, KUSTOMIZE, null, "ClusterRole/cluster-admin");
+    assertEquals(Fingerprint.of(f), Fingerprint.of(f, null), "one context or manifests: the six-field recipe");
+    String prod = Fingerprint.of(f, "prod");
+    assertNotEquals(Fingerprint.of(f), prod);
+    assertNotEquals(prod, Fingerprint.of(f, "staging"));
+    // SHA-256("RBAC-101\0ServiceAccount\0flux-system\0kustomize-controller\0-\0ClusterRole/cluster-admin\0prod")
+    assertEquals(sha256Prefix("RBAC-101\0ServiceAccount\0flux-system\0kustomize-controller\0-\0"
+        + "ClusterRole/cluster-admin\0prod"), prod);
+  }
+
+  private static String sha256Prefix(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, Fingerprint.LENGTH);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+  }
 }
