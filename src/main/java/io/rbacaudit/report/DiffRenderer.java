@@ -2,6 +2,7 @@ package io.rbacaudit.report;
 
 import static io.rbacaudit.report.TerminalText.safe;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.rbacaudit.findings.DiffFinding;
 import io.rbacaudit.findings.ScanDiff;
@@ -15,13 +16,14 @@ public final class DiffRenderer {
 
   /** One finding of a diff; field names are a contract (DESIGN.md section 5: add, never rename). */
   public record DiffFindingJson(
-      String fingerprint, String rule, String severity, String title, RefJson subject, String namespace, String message) {
+      String fingerprint, String rule, String severity, String title, RefJson subject, String namespace, String message,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String cluster) {
     static DiffFindingJson of(DiffFinding f) {
       return new DiffFindingJson(f.fingerprint(), f.rule(), f.severity().id(), f.title(), RefJson.of(f.subject()),
-          f.namespace(), f.message());
+          f.namespace(), f.message(), f.cluster());
     }
 
-    static List<DiffFindingJson> all(List<DiffFinding> findings) {
+    public static List<DiffFindingJson> all(List<DiffFinding> findings) {
       return findings.stream().map(DiffFindingJson::of).toList();
     }
   }
@@ -46,16 +48,20 @@ public final class DiffRenderer {
     return sb.toString();
   }
 
+  /** {@code HIGH RBAC-101 ServiceAccount/ns/name (namespace x) in cluster c}; callers escape it for their format. */
+  public static String line(DiffFinding f) {
+    return f.severity().id().toUpperCase(java.util.Locale.ROOT) + ' ' + f.rule() + ' ' + f.subject()
+        + (f.namespace() == null ? " (cluster-wide)" : " (namespace " + f.namespace() + ")")
+        + (f.cluster() == null ? "" : " in cluster " + f.cluster());
+  }
+
   private static void section(StringBuilder sb, String heading, List<DiffFinding> findings) {
     sb.append('\n').append(heading).append(" (").append(findings.size()).append(")\n");
     if (findings.isEmpty()) {
       sb.append("  none\n");
     }
     for (DiffFinding f : findings) {
-      sb.append("  ").append(f.severity().id().toUpperCase(java.util.Locale.ROOT)).append(' ')
-          .append(safe(f.rule())).append(' ').append(safe(f.subject().toString()))
-          .append(f.namespace() == null ? " (cluster-wide)" : " (namespace " + safe(f.namespace()) + ")")
-          .append("  [").append(safe(f.fingerprint())).append("]\n");
+      sb.append("  ").append(safe(line(f))).append("  [").append(safe(f.fingerprint())).append("]\n");
       if (f.title() != null) {
         sb.append("      ").append(safe(f.title())).append('\n');
       }

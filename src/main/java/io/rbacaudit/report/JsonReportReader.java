@@ -101,7 +101,7 @@ public final class JsonReportReader {
     ObjectRef ref = new ObjectRef(text(subject, "kind", index), text(subject, "name", index),
         optional(subject, "namespace"));
     return new DiffFinding(text(f, "fingerprint", index), text(f, "rule", index), severity, optional(f, "title"), ref,
-        optional(f, "namespace"), optional(f, "message"));
+        optional(f, "namespace"), optional(f, "message"), optional(f, "cluster"));
   }
 
   private String text(JsonNode node, String field, int index) {

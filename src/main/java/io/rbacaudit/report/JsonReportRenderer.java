@@ -1,6 +1,8 @@
 package io.rbacaudit.report;
 
+import io.rbacaudit.findings.ClusterOutcome;
 import io.rbacaudit.findings.ReportedFinding;
+import io.rbacaudit.findings.ScanHistory;
 import io.rbacaudit.findings.ScanResult;
 import io.rbacaudit.findings.Status;
 import io.rbacaudit.findings.Suppression;
@@ -16,7 +18,9 @@ import io.rbacaudit.report.JsonShapes.GrantJson;
 import io.rbacaudit.report.JsonShapes.LocationJson;
 import io.rbacaudit.report.JsonShapes.ProblemJson;
 import io.rbacaudit.report.JsonShapes.RefJson;
+import io.rbacaudit.report.ScanJsonShapes.ClusterJson;
 import io.rbacaudit.report.ScanJsonShapes.EvidenceJson;
+import io.rbacaudit.report.ScanJsonShapes.HistoryJson;
 import io.rbacaudit.report.ScanJsonShapes.FindingJson;
 import io.rbacaudit.report.ScanJsonShapes.GateJson;
 import io.rbacaudit.report.ScanJsonShapes.GrantEvidenceJson;
@@ -69,7 +73,22 @@ public final class JsonReportRenderer implements ReportRenderer {
         sorted(r.excludedByPreset()),
         new StatusCountsJson(
             Wording.count(r, Status.OPEN), Wording.count(r, Status.SUPPRESSED), Wording.count(r, Status.BASELINE)),
-        r.rules().stream().sorted(Comparator.comparing(RuleSpec::id)).map(JsonReportRenderer::rule).toList());
+        r.rules().stream().sorted(Comparator.comparing(RuleSpec::id)).map(JsonReportRenderer::rule).toList(),
+        r.clusters().stream().map(JsonReportRenderer::cluster).toList(),
+        history(r.history()));
+  }
+
+  private static ClusterJson cluster(ClusterOutcome c) {
+    Map<Severity, Integer> o = c.open();
+    return new ClusterJson(c.context(), c.coverage().id(), c.failure(), c.unreadable(), sorted(c.counts()),
+        new SummaryJson(o.get(Severity.CRITICAL), o.get(Severity.HIGH), o.get(Severity.MEDIUM), o.get(Severity.LOW),
+            o.get(Severity.INFO)), c.findings());
+  }
+
+  private static HistoryJson history(ScanHistory h) {
+    return h == null ? null : new HistoryJson(h.folder(), h.previous(), h.saved(),
+        DiffRenderer.DiffFindingJson.all(h.added()), DiffRenderer.DiffFindingJson.all(h.resolved()), h.unchanged(),
+        h.kept());
   }
 
   static FindingJson finding(ReportedFinding rf) {
@@ -95,7 +114,8 @@ public final class JsonReportRenderer implements ReportRenderer {
         f.defaultPolicy(),
         location(f.location()),
         f.relatedLocations().stream().map(JsonReportRenderer::location).toList(),
-        f.workloads().stream().map(RefJson::of).toList());
+        f.workloads().stream().map(RefJson::of).toList(),
+        rf.cluster());
   }
 
   private static EvidenceJson evidence(Evidence e) {

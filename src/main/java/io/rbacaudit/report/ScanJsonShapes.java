@@ -30,7 +30,29 @@ public final class ScanJsonShapes {
       List<String> notes,
       Map<String, Integer> excludedByPreset,
       StatusCountsJson statusCounts,
-      List<RuleJson> rules) {}
+      List<RuleJson> rules,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ClusterJson> clusters,
+      @JsonInclude(JsonInclude.Include.NON_NULL) HistoryJson history) {}
+
+  /**
+   * One cluster context of a cluster scan.
+   *
+   * @param coverage complete, partial (some lists forbidden: see unreadable) or failed (see error)
+   * @param summary open findings per severity in this context
+   */
+  public record ClusterJson(String context, String coverage, String error, List<String> unreadable,
+      Map<String, Integer> counts, SummaryJson summary, int findings) {}
+
+  /**
+   * What changed since the previous run of a {@code --history} folder.
+   *
+   * @param previous the previous run's file name, null on the first run
+   * @param saved this run's file name
+   * @param kept runs in the folder, this one included
+   */
+  public record HistoryJson(String folder, String previous, String saved,
+      @com.fasterxml.jackson.annotation.JsonProperty("new") List<DiffRenderer.DiffFindingJson> added,
+      List<DiffRenderer.DiffFindingJson> resolved, int unchanged, int kept) {}
 
   public record ToolJson(String name, String version) {}
 
@@ -65,7 +87,8 @@ public final class ScanJsonShapes {
       boolean defaultPolicy,
       LocationJson location,
       List<LocationJson> relatedLocations,
-      List<RefJson> workloads) {}
+      List<RefJson> workloads,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String cluster) {}
 
   /** A grant or an object, told apart by {@code type}. */
   public sealed interface EvidenceJson permits GrantEvidenceJson, ObjectEvidenceJson {}
