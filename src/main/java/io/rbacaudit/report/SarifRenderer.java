@@ -156,7 +156,7 @@ public final class SarifRenderer implements ReportRenderer {
         suppressions,
         baselineState,
         new ResultProperties(f.severity().id(), rf.status().name().toLowerCase(java.util.Locale.ROOT),
-            RefJson.of(f.subject()), f.namespace(), f.latent()));
+            RefJson.of(f.subject()), f.namespace(), f.latent(), rf.cluster()));
   }
 
   /** Where to fix it; when that is a built-in role (no file), the first piece of evidence that has a file. */

@@ -60,7 +60,10 @@ public final class SarifShapes {
       String baselineState,
       ResultProperties properties) {}
 
-  public record ResultProperties(String severity, String status, RefJson subject, String namespace, boolean latent) {}
+  /** @param cluster the cluster context of a cluster scan's finding, else absent */
+  public record ResultProperties(String severity, String status, RefJson subject, String namespace, boolean latent,
+      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+      String cluster) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Location(Integer id, PhysicalLocation physicalLocation, Message message) {}
