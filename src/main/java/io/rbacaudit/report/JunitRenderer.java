@@ -163,6 +163,7 @@ public final class JunitRenderer implements ReportRenderer {
       Finding f = rf.finding();
       String mark = rf.status() == Status.OPEN ? "" : rf.status().name().toLowerCase(java.util.Locale.ROOT) + ", ";
       StringBuilder sb = new StringBuilder("[").append(mark).append(f.severity().id()).append("] ")
+          .append(rf.cluster() == null ? "" : "cluster " + XmlOut.clean(rf.cluster()) + ": ")
           .append(XmlOut.clean(Wording.subject(f.subject()))).append(" (").append(XmlOut.clean(Wording.scope(f)))
           .append(f.latent() ? ", latent" : "").append("): ").append(XmlOut.clean(Wording.oneLine(f.message())));
       if (rf.suppression() != null) {

@@ -2,7 +2,9 @@ package io.rbacaudit.report;
 
 import static io.rbacaudit.report.MarkdownText.inline;
 
+import io.rbacaudit.findings.ClusterOutcome;
 import io.rbacaudit.findings.ReportedFinding;
+import io.rbacaudit.findings.ScanHistory;
 import io.rbacaudit.findings.ScanResult;
 import io.rbacaudit.findings.Status;
 import io.rbacaudit.model.Problem;
@@ -25,19 +27,14 @@ public final class MarkdownRenderer implements ReportRenderer {
     sb.append("## ").append(headline(r)).append("\n\n");
     sb.append(inline(Wording.totals(r))).append("\n\n");
     counts(sb, r);
-    List<ReportedFinding> open = r.findings().stream().filter(rf -> rf.status() == Status.OPEN).toList();
-    sb.append("### Findings\n\n");
-    if (open.isEmpty()) {
-      sb.append("No open findings.\n\n");
+    if (r.multiCluster()) {
+      // RBAC never crosses clusters: one section per context.
+      for (ClusterOutcome c : r.clusters()) {
+        sb.append("### ").append(inline(Wording.cluster(c))).append("\n\n");
+        findings(sb, Wording.inCluster(r, c.context()), "####");
+      }
     } else {
-      table(sb, open, "| severity | rule | subject | scope | message | location |\n");
-    }
-    List<ReportedFinding> known = r.findings().stream().filter(rf -> rf.status() != Status.OPEN).toList();
-    if (!known.isEmpty()) {
-      sb.append("<details>\n<summary>").append(known.size()).append(" suppressed or baseline finding")
-          .append(known.size() == 1 ? "" : "s").append("</summary>\n\n");
-      table(sb, known, "| status | severity | rule | subject | scope | reason |\n");
-      sb.append("</details>\n\n");
+      findings(sb, r.findings(), "###");
     }
     problems(sb, r);
     if (!r.notes().isEmpty()) {
@@ -45,11 +42,41 @@ public final class MarkdownRenderer implements ReportRenderer {
       r.notes().forEach(n -> sb.append("- ").append(inline(n)).append('\n'));
       sb.append('\n');
     }
+    history(sb, r.history());
     sb.append("<sub>").append(inline(r.toolName() + " " + r.toolVersion()));
     if (r.generatedAt() != null) {
       sb.append(", ").append(inline(r.generatedAt().toString()));
     }
     return sb.append("</sub>\n").toString();
+  }
+
+  private static void findings(StringBuilder sb, List<ReportedFinding> findings, String heading) {
+    List<ReportedFinding> open = findings.stream().filter(rf -> rf.status() == Status.OPEN).toList();
+    sb.append(heading).append(" Findings\n\n");
+    if (open.isEmpty()) {
+      sb.append("No open findings.\n\n");
+    } else {
+      table(sb, open, "| severity | rule | subject | scope | message | location |\n");
+    }
+    List<ReportedFinding> known = findings.stream().filter(rf -> rf.status() != Status.OPEN).toList();
+    if (!known.isEmpty()) {
+      sb.append("<details>\n<summary>").append(known.size()).append(" suppressed or baseline finding")
+          .append(known.size() == 1 ? "" : "s").append("</summary>\n\n");
+      table(sb, known, "| status | severity | rule | subject | scope | reason |\n");
+      sb.append("</details>\n\n");
+    }
+  }
+
+  private static void history(StringBuilder sb, ScanHistory h) {
+    if (h == null) {
+      return;
+    }
+    sb.append("### Since the previous run\n\n").append(inline(Wording.history(h))).append("\n\n");
+    h.added().forEach(f -> sb.append("- new: ").append(inline(DiffRenderer.line(f))).append('\n'));
+    h.resolved().forEach(f -> sb.append("- resolved: ").append(inline(DiffRenderer.line(f))).append('\n'));
+    if (!h.added().isEmpty() || !h.resolved().isEmpty()) {
+      sb.append('\n');
+    }
   }
 
   private static String headline(ScanResult r) {

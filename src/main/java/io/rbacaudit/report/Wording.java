@@ -1,5 +1,9 @@
 package io.rbacaudit.report;
 
+import io.rbacaudit.findings.ClusterOutcome;
+import io.rbacaudit.findings.ReportedFinding;
+import io.rbacaudit.findings.ScanHistory;
+
 import io.rbacaudit.findings.ScanResult;
 import io.rbacaudit.findings.ScanResult.Gate;
 import io.rbacaudit.findings.Status;
@@ -144,5 +148,41 @@ final class Wording {
 
   static String plural(int n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  /**
+   * A cluster section's heading: {@code Cluster prod: complete, 3 open findings (1 critical, 2 high)}; a partial one
+   * names what could not be listed, a failed one why. Not terminal-safe: callers escape for their format.
+   */
+  static String cluster(ClusterOutcome c) {
+    String head = "Cluster " + c.context() + ": " + c.coverage().id();
+    if (c.coverage() == ClusterOutcome.Coverage.FAILED) {
+      return head + " (" + oneLine(c.failure()) + ")";
+    }
+    List<String> bySeverity = new ArrayList<>();
+    for (Severity s : Severity.values()) {
+      if (c.open().get(s) > 0) {
+        bySeverity.add(c.open().get(s) + " " + s.id());
+      }
+    }
+    String found = plural(c.openCount(), "open finding") + (bySeverity.isEmpty() ? "" : " (" + String.join(", ",
+        bySeverity) + ")");
+    return head + (c.unreadable().isEmpty() ? "" : " (cannot list " + String.join(", ", c.unreadable()) + ")")
+        + ", " + found;
+  }
+
+  /** The findings of one cluster context, in the result's order. */
+  static List<ReportedFinding> inCluster(ScanResult r, String context) {
+    return r.findings().stream().filter(rf -> context.equals(rf.cluster())).toList();
+  }
+
+  /** {@code 2 new, 1 resolved, 10 unchanged since scan-....json}, or the first run's line. */
+  static String history(ScanHistory h) {
+    if (h.firstRun()) {
+      return "first run kept in " + h.folder() + " as " + h.saved() + "; the next run is compared with it";
+    }
+    return h.added().size() + " new, " + h.resolved().size() + " resolved, " + h.unchanged() + " unchanged since "
+        + h.previous() + " (this run kept as " + h.saved() + "; " + plural(h.kept(), "run") + " in " + h.folder()
+        + ")";
   }
 }
