@@ -2,7 +2,9 @@ package io.rbacaudit.report;
 
 import static io.rbacaudit.report.TerminalText.safe;
 
+import io.rbacaudit.findings.ClusterOutcome;
 import io.rbacaudit.findings.ReportedFinding;
+import io.rbacaudit.findings.ScanHistory;
 import io.rbacaudit.findings.ScanResult;
 import io.rbacaudit.findings.Status;
 import io.rbacaudit.findings.Suppression;
@@ -40,20 +42,14 @@ public final class TextReportRenderer implements ReportRenderer {
   @Override
   public String render(ScanResult r) {
     StringBuilder sb = new StringBuilder();
-    for (Severity s : Severity.values()) {
-      List<ReportedFinding> group = r.findings().stream()
-          .filter(rf -> rf.status() == Status.OPEN && rf.finding().severity() == s)
-          .toList();
-      if (!group.isEmpty()) {
-        sb.append(paint(BOLD, s.name() + " (" + Wording.plural(group.size(), "finding") + ")")).append("\n\n");
-        group.forEach(rf -> finding(sb, rf));
+    if (r.multiCluster()) {
+      // RBAC never crosses clusters: each context's findings under its own heading.
+      for (ClusterOutcome c : r.clusters()) {
+        sb.append(paint(BOLD, "== " + safe(Wording.cluster(c)))).append("\n\n");
+        findings(sb, Wording.inCluster(r, c.context()));
       }
-    }
-    List<ReportedFinding> known = r.findings().stream().filter(rf -> rf.status() != Status.OPEN).toList();
-    if (!known.isEmpty()) {
-      sb.append(paint(BOLD, "Suppressed and baseline (" + known.size() + ")")).append('\n');
-      known.forEach(rf -> sb.append("  ").append(paint(DIM, known(rf))).append('\n'));
-      sb.append('\n');
+    } else {
+      findings(sb, r.findings());
     }
     problems(sb, r);
     if (!r.notes().isEmpty()) {
@@ -61,7 +57,37 @@ public final class TextReportRenderer implements ReportRenderer {
       r.notes().forEach(n -> sb.append("  ").append(safe(Wording.oneLine(n))).append('\n'));
       sb.append('\n');
     }
+    history(sb, r.history());
     return sb.append(summary(r)).append('\n').toString();
+  }
+
+  private void findings(StringBuilder sb, List<ReportedFinding> findings) {
+    for (Severity s : Severity.values()) {
+      List<ReportedFinding> group = findings.stream()
+          .filter(rf -> rf.status() == Status.OPEN && rf.finding().severity() == s)
+          .toList();
+      if (!group.isEmpty()) {
+        sb.append(paint(BOLD, s.name() + " (" + Wording.plural(group.size(), "finding") + ")")).append("\n\n");
+        group.forEach(rf -> finding(sb, rf));
+      }
+    }
+    List<ReportedFinding> known = findings.stream().filter(rf -> rf.status() != Status.OPEN).toList();
+    if (!known.isEmpty()) {
+      sb.append(paint(BOLD, "Suppressed and baseline (" + known.size() + ")")).append('\n');
+      known.forEach(rf -> sb.append("  ").append(paint(DIM, known(rf))).append('\n'));
+      sb.append('\n');
+    }
+  }
+
+  private void history(StringBuilder sb, ScanHistory h) {
+    if (h == null) {
+      return;
+    }
+    sb.append(paint(BOLD, "Since the previous run")).append('\n');
+    sb.append("  ").append(safe(Wording.history(h))).append('\n');
+    h.added().forEach(f -> sb.append("  new:      ").append(safe(DiffRenderer.line(f))).append('\n'));
+    h.resolved().forEach(f -> sb.append("  resolved: ").append(safe(DiffRenderer.line(f))).append('\n'));
+    sb.append('\n');
   }
 
   private void finding(StringBuilder sb, ReportedFinding rf) {
