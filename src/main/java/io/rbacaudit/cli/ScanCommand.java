@@ -1,6 +1,7 @@
 package io.rbacaudit.cli;
 
 import io.rbacaudit.findings.Baseline;
+import io.rbacaudit.findings.ClusterOutcome;
 import io.rbacaudit.findings.ConfigFile;
 import io.rbacaudit.findings.ConfigFileException;
 import io.rbacaudit.findings.ExcludePreset;
@@ -18,7 +19,7 @@ import io.rbacaudit.report.JsonReportReader;
 import io.rbacaudit.report.ReportFileException;
 import io.rbacaudit.report.ReportRenderer;
 import io.rbacaudit.report.Renderers;
-import io.rbacaudit.rules.Finding;
+import io.rbacaudit.rules.DefaultPolicy;
 import io.rbacaudit.rules.RuleDefinitionException;
 import io.rbacaudit.rules.RuleEngine;
 import io.rbacaudit.rules.RuleLoader;
@@ -115,7 +116,8 @@ final class ScanCommand implements Callable<Integer> {
   boolean allowPartial;
 
   @Option(names = "--save-snapshot", paramLabel = "FILE",
-      description = "With --cluster or --in-cluster: also save what was read (JSON, no Secret data); scan FILE audits it later.")
+      description = "With --cluster or --in-cluster: also save what was read (JSON, no Secret data); scan FILE audits "
+          + "it later. With several contexts, one file each: FILE with the context name before the extension.")
   Path saveSnapshot;
 
   @Override
@@ -144,17 +146,31 @@ final class ScanCommand implements Callable<Integer> {
     if (saveSnapshot != null && !source.live()) {
       throw new UserException("--save-snapshot needs --cluster or --in-cluster");
     }
-    Inventory inventory = source.load(paths, root.stdin, err);
-    if (saveSnapshot != null) {
-      saveSnapshot(source.snapshot());
+    TriageSettings settings = new TriageSettings(suppressions, base, preset(cfg), failOn);
+    Triage triage = new Triage(new DefaultPolicy(KubernetesDefaults.builtInRoles(), KubernetesDefaults.builtInBindings()),
+        Clock.systemUTC(), "rbac-audit", VersionCommand.version());
+    ScanResult result;
+    List<SourceOptions.ClusterRead> reads = source.live() ? source.loadClusters(paths, err) : null;
+    Inventory inventory = reads == null ? source.load(paths, root.stdin, err) : null;
+    if (reads == null && source.snapshot() != null) {
+      // A saved cluster read: its findings keep their cluster, as in the live scan.
+      io.rbacaudit.load.Snapshot snap = source.snapshot();
+      reads = List.of(new SourceOptions.ClusterRead(snap.context(),
+          new io.rbacaudit.load.Source(inventory, true, snap.unreadable(), snap), inventory, null));
     }
-    ScanContext context = new ScanContext(inventory, source.authorizer(inventory), ResourceTable.standard(),
-        KubernetesDefaults.builtInRoles(), KubernetesDefaults.builtInBindings());
-    List<Finding> findings = engine.run(context);
-    ExcludePreset preset = excludePreset != null ? excludePreset
-        : cfg.excludePreset() != null ? cfg.excludePreset() : ExcludePreset.STANDARD;
-    ScanResult result = new Triage(context.defaultPolicy(), Clock.systemUTC(), "rbac-audit", VersionCommand.version())
-        .assess(findings, engine.rules(), inventory, new TriageSettings(suppressions, base, preset, failOn));
+    if (reads != null) {
+      saveSnapshots(reads);
+      List<Triage.ClusterPart> parts = new ArrayList<>();
+      for (SourceOptions.ClusterRead read : reads) {
+        parts.add(read.failed()
+            ? new Triage.ClusterPart(read.context(), List.of(), read.inventory(), List.of(), read.failure())
+            : new Triage.ClusterPart(read.context(), engine.run(context(read.inventory())), read.inventory(),
+                read.unreadable(), null));
+      }
+      result = triage.assessClusters(parts, engine.rules(), settings, source.multiCluster());
+    } else {
+      result = triage.assess(engine.run(context(inventory)), engine.rules(), inventory, settings);
+    }
 
     write(main, result, outputFile);
     for (Map.Entry<Path, ReportRenderer> e : extra.entrySet()) {
@@ -165,19 +181,63 @@ final class ScanCommand implements Callable<Integer> {
     }
     if (source.partial() && !allowPartial) {
       // A partial view of a cluster must never pass as clean; the warnings above say what could not be read.
-      err.println("rbac-audit: the cluster could be read only in part (see the warnings); exit 2. "
+      err.println("rbac-audit: " + partialSummary(result) + " (see the warnings); exit 2. "
           + "Use --allow-partial to accept a partial scan");
       return ExitCode.ERROR.code();
     }
     return result.gate().failed() ? ExitCode.NEGATIVE.code() : ExitCode.OK.code();
   }
 
-  private void saveSnapshot(io.rbacaudit.load.Snapshot snapshot) {
-    try {
-      snapshot.write(saveSnapshot);
-    } catch (java.io.IOException e) {
-      throw new UserException(saveSnapshot + ": cannot write the snapshot (" + e.getMessage() + "); check the path");
+  private ScanContext context(Inventory inventory) {
+    return new ScanContext(inventory, source.authorizer(inventory), ResourceTable.standard(),
+        KubernetesDefaults.builtInRoles(), KubernetesDefaults.builtInBindings());
+  }
+
+  private ExcludePreset preset(ConfigFile cfg) {
+    return excludePreset != null ? excludePreset
+        : cfg.excludePreset() != null ? cfg.excludePreset() : ExcludePreset.STANDARD;
+  }
+
+  private static String partialSummary(ScanResult result) {
+    if (result.clusters().size() <= 1) {
+      return "the cluster could be read only in part";
     }
+    long failed = result.clusters().stream().filter(c -> c.coverage() == ClusterOutcome.Coverage.FAILED).count();
+    long partial = result.clusters().stream().filter(c -> c.coverage() == ClusterOutcome.Coverage.PARTIAL).count();
+    List<String> parts = new ArrayList<>();
+    if (failed > 0) {
+      parts.add(failed + " of " + result.clusters().size() + " cluster contexts could not be read");
+    }
+    if (partial > 0) {
+      parts.add(partial + " of " + result.clusters().size() + " could be read only in part");
+    }
+    return String.join(" and ", parts);
+  }
+
+  /** One file for one context; with several, the context name goes before the extension of each file. */
+  private void saveSnapshots(List<SourceOptions.ClusterRead> reads) {
+    if (saveSnapshot == null) {
+      return;
+    }
+    for (SourceOptions.ClusterRead read : reads) {
+      if (read.failed()) {
+        continue;
+      }
+      Path file = reads.size() == 1 && !source.multiCluster() ? saveSnapshot : perContext(saveSnapshot, read.context());
+      try {
+        read.source().snapshot().write(file);
+      } catch (IOException e) {
+        throw new UserException(file + ": cannot write the snapshot (" + e.getMessage() + "); check the path");
+      }
+    }
+  }
+
+  static Path perContext(Path file, String context) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String safe = context.replaceAll("[^A-Za-z0-9._-]", "_");
+    String withContext = dot > 0 ? name.substring(0, dot) + "." + safe + name.substring(dot) : name + "." + safe;
+    return file.resolveSibling(withContext);
   }
 
   private static ReportRenderer renderer(Renderers renderers, String format) {

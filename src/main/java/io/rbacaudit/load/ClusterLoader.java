@@ -113,6 +113,23 @@ public final class ClusterLoader {
     return new ClusterLoader(ClusterConnection.kubeconfig(files, context));
   }
 
+  /** Every context of the KUBECONFIG-style files, merged as kubectl does, in file order (for --all-contexts). */
+  public static List<String> contexts(String kubeconfigFile, Map<String, String> env) {
+    List<Path> files = KubeconfigFiles.locate(kubeconfigFile, env.get("KUBECONFIG"),
+        env.getOrDefault("HOME", System.getProperty("user.home")));
+    List<String> names = new ArrayList<>();
+    for (Object c : KubeconfigFiles.read(files).getContexts()) {
+      if (c instanceof Map<?, ?> m && m.get("name") instanceof String n) {
+        names.add(n);
+      }
+    }
+    if (names.isEmpty()) {
+      throw new ClusterException("--all-contexts: the kubeconfig (" + files + ") has no contexts; check "
+          + "'kubectl config get-contexts'");
+    }
+    return names;
+  }
+
   /** The mounted ServiceAccount; {@code saDir} null means the standard mount path. */
   public static ClusterLoader inCluster(String saDir, Map<String, String> env) {
     Path dir = Path.of(saDir == null ? ClusterConnection.SA_DIR : saDir);
