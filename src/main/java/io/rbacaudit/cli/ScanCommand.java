@@ -120,6 +120,11 @@ final class ScanCommand implements Callable<Integer> {
           + "it later. With several contexts, one file each: FILE with the context name before the extension.")
   Path saveSnapshot;
 
+  @Option(names = "--history", paramLabel = "DIR",
+      description = "Keep this run's JSON report in DIR (timestamped name) and report what is new and what was "
+          + "resolved since the previous run kept there. Nothing in DIR is ever deleted.")
+  Path history;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -146,6 +151,7 @@ final class ScanCommand implements Callable<Integer> {
     if (saveSnapshot != null && !source.live()) {
       throw new UserException("--save-snapshot needs --cluster or --in-cluster");
     }
+    HistoryFolder historyFolder = history == null ? null : HistoryFolder.open(history);
     TriageSettings settings = new TriageSettings(suppressions, base, preset(cfg), failOn);
     Triage triage = new Triage(new DefaultPolicy(KubernetesDefaults.builtInRoles(), KubernetesDefaults.builtInBindings()),
         Clock.systemUTC(), "rbac-audit", VersionCommand.version());
@@ -170,6 +176,9 @@ final class ScanCommand implements Callable<Integer> {
       result = triage.assessClusters(parts, engine.rules(), settings, source.multiCluster());
     } else {
       result = triage.assess(engine.run(context(inventory)), engine.rules(), inventory, settings);
+    }
+    if (historyFolder != null) {
+      result = historyFolder.keep(result);
     }
 
     write(main, result, outputFile);
