@@ -209,6 +209,28 @@ final class LiveCluster {
         + ns + "\"}}");
   }
 
+  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create(server + path))
+        .header("Authorization", "Bearer " + adminToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create(server + path))
+        .header("Authorization", "Bearer " + adminToken).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * Pauses (SIGSTOP) or resumes (SIGCONT) the kube-controller-manager this harness started, by its pid file: a
+   * stalled aggregation controller on demand.
+   */
+  void controllerManager(boolean run) throws Exception {
+    String pid = Files.readString(dir.resolve("kube-controller-manager.pid")).trim();
+    Process p = new ProcessBuilder("kill", run ? "-CONT" : "-STOP", pid).inheritIO().start();
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("kill " + (run ? "-CONT " : "-STOP ") + pid + " failed");
+    }
+  }
+
   HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
     return http.send(HttpRequest.newBuilder(URI.create(server + path))
         .header("Authorization", "Bearer " + adminToken)

@@ -176,6 +176,97 @@ class LiveClusterTest {
     assertTrue(missing.err().contains("context \"nowhere\" is not in the kubeconfig"), missing::toString);
   }
 
+  @Test
+  void severalContextsAreScannedEachOnItsOwnAndAnUnreachableOneIsReported() throws Exception {
+    Path kc = work.resolve("multi.kubeconfig");
+    String ca = kubeDir.resolve("ca.crt").toString();
+    Files.writeString(kc, "apiVersion: v1\nkind: Config\ncurrent-context: blue\nclusters:\n"
+        + "- name: live\n  cluster:\n    server: " + cluster.server + "\n    certificate-authority: " + ca + "\n"
+        + "- name: gone\n  cluster:\n    server: https://127.0.0.1:1\n    certificate-authority: " + ca + "\n"
+        + "users:\n- name: admin\n  user:\n    token: " + cluster.adminToken + "\n"
+        + "- name: cert\n  user:\n    client-certificate: " + kubeDir.resolve("admin-client.crt") + "\n"
+        + "    client-key: " + kubeDir.resolve("admin-client.key") + "\n"
+        + "contexts:\n- name: blue\n  context: {cluster: live, user: admin}\n"
+        + "- name: green\n  context: {cluster: live, user: cert}\n"
+        + "- name: gone\n  context: {cluster: gone, user: admin}\n");
+    CliRun r = run(Map.of(), "scan", "--cluster", "--kubeconfig", kc.toString(), "--all-contexts", "-o", "json",
+        "--fail-on", "never");
+    assertEquals(2, r.exit(), r::toString);
+    assertTrue(r.err().contains("cluster context \"gone\" (https://127.0.0.1:1): unreachable"), r::toString);
+    assertFalse(r.err().contains(cluster.adminToken) || r.out().contains(cluster.adminToken), "no token printed");
+    JsonNode doc = new ObjectMapper().readTree(r.out());
+    assertEquals("[\"complete\",\"complete\",\"failed\"]", coverage(doc));
+    Map<String, Set<String>> keysByCluster = new HashMap<>();
+    Map<String, Set<String>> fingerprintsByCluster = new HashMap<>();
+    for (JsonNode f : doc.get("findings")) {
+      String c = f.get("cluster").asText();
+      keysByCluster.computeIfAbsent(c, k -> new TreeSet<>()).add(key(f));
+      fingerprintsByCluster.computeIfAbsent(c, k -> new TreeSet<>()).add(f.get("fingerprint").asText());
+    }
+    // Two contexts on the same cluster: the same findings, each analysed on its own, with fingerprints of their own.
+    assertEquals(afterApply, keysByCluster.get("blue"));
+    assertEquals(afterApply, keysByCluster.get("green"));
+    Set<String> shared = new TreeSet<>(fingerprintsByCluster.get("blue"));
+    shared.retainAll(fingerprintsByCluster.get("green"));
+    assertTrue(shared.isEmpty(), shared::toString);
+
+    CliRun accepted = run(Map.of(), "scan", "--cluster", "--kubeconfig", kc.toString(), "--context", "blue",
+        "--context", "gone", "--allow-partial", "--fail-on", "never");
+    assertEquals(0, accepted.exit(), accepted::toString);
+    assertTrue(accepted.out().contains("== Cluster blue: complete, ")
+        && accepted.out().contains("== Cluster gone: failed"), accepted::toString);
+  }
+
+  @Test
+  void aStalledAggregationControllerIsAWarningNamingTheRoleAndTheCluster() throws Exception {
+    String roles = "/apis/rbac.authorization.k8s.io/v1/clusterroles";
+    String selected = "{\"apiVersion\":\"rbac.authorization.k8s.io/v1\",\"kind\":\"ClusterRole\",\"metadata\":"
+        + "{\"name\":\"drift-source\",\"labels\":{\"example.com/aggregate-to-drift\":\"true\"}},\"rules\":"
+        + "[{\"apiGroups\":[\"\"],\"resources\":[\"configmaps\"],\"verbs\":[\"get\"]}]}";
+    String aggregated = "{\"apiVersion\":\"rbac.authorization.k8s.io/v1\",\"kind\":\"ClusterRole\",\"metadata\":"
+        + "{\"name\":\"drift-target\"},\"aggregationRule\":{\"clusterRoleSelectors\":[{\"matchLabels\":"
+        + "{\"example.com/aggregate-to-drift\":\"true\"}}]},\"rules\":[]}";
+    String warning = "aggregated ClusterRole drift-target in cluster context rbac-audit-test: its stored rules "
+        + "differ from what its aggregationRule selects (1 rule missing, 0 rules extra)";
+    // A real cluster whose controller keeps up has no drift, default aggregated roles (admin, edit, view) included.
+    assertFalse(waitForNoDrift().contains("aggregated ClusterRole"));
+    cluster.controllerManager(false);
+    try {
+      assertEquals(201, cluster.post(roles, selected).statusCode());
+      assertEquals(201, cluster.post(roles, aggregated).statusCode());
+      CliRun stalled = run(Map.of(), "scan", "--cluster", "--kubeconfig", kubeconfig().toString(), "--fail-on",
+          "never");
+      assertEquals(0, stalled.exit(), stalled::toString);
+      assertTrue(stalled.err().contains(warning), stalled::toString);
+      assertTrue(stalled.out().contains(warning), "the report carries the warning too\n" + stalled.out());
+      cluster.controllerManager(true);
+      assertFalse(waitForNoDrift().contains("drift-target"), "once the controller caught up, no warning");
+    } finally {
+      cluster.controllerManager(true);
+      cluster.delete(roles + "/drift-target");
+      cluster.delete(roles + "/drift-source");
+    }
+  }
+
+  /** stderr of a cluster scan once no aggregation warning is left (the controller catches up within seconds). */
+  private String waitForNoDrift() throws Exception {
+    String err = "";
+    for (int i = 0; i < 60; i++) {
+      err = run(Map.of(), "scan", "--cluster", "--kubeconfig", kubeconfig().toString(), "--fail-on", "never").err();
+      if (!err.contains("aggregated ClusterRole")) {
+        return err;
+      }
+      Thread.sleep(500);
+    }
+    return err;
+  }
+
+  private static String coverage(JsonNode doc) {
+    List<String> out = new ArrayList<>();
+    doc.get("clusters").forEach(c -> out.add("\"" + c.get("coverage").asText() + "\""));
+    return "[" + String.join(",", out) + "]";
+  }
+
   private Path kubeconfig() {
     return kubeDir.resolve("admin.kubeconfig");
   }
@@ -206,11 +297,15 @@ class LiveClusterTest {
     JsonNode doc = new ObjectMapper().readTree(json.out());
     Set<String> keys = new TreeSet<>();
     for (JsonNode f : doc.get("findings")) {
-      JsonNode s = f.get("subject");
-      keys.add(f.get("rule").asText() + " " + s.path("kind").asText() + "/" + s.path("namespace").asText("")
-          + "/" + s.path("name").asText() + " @" + f.path("namespace").asText("cluster-wide"));
+      keys.add(key(f));
     }
     return keys;
+  }
+
+  private static String key(JsonNode f) {
+    JsonNode s = f.get("subject");
+    return f.get("rule").asText() + " " + s.path("kind").asText() + "/" + s.path("namespace").asText("")
+        + "/" + s.path("name").asText() + " @" + f.path("namespace").asText("cluster-wide");
   }
 
   private static CliRun run(Map<String, String> env, String... args) {
