@@ -38,26 +38,8 @@ for s in $SIZES; do
   fi
 done
 
-loadavg() { cut -d' ' -f1 /proc/loadavg; }
-
-# measure RUNS CMD...: prints "median_wall_s/median_cpu_s median_peak_MB load_averages" over RUNS runs of CMD.
-# CPU time (user + system) is reported next to wall time because on a shared machine it is the steadier number.
-measure() {
-  local runs=$1 i secs=() cpus=() mems=() loads=()
-  shift
-  for ((i = 0; i < runs; i++)); do
-    loads+=("$(loadavg)")
-    /usr/bin/time -f '%e %M %U %S' -o "$OUT/time.txt" "$@" >/dev/null 2>"$OUT/stderr.txt" || true
-    # With a non-zero exit, time writes "Command exited with non-zero status N" first: the numbers are last.
-    read -r s m u y < <(tail -n 1 "$OUT/time.txt") || { tail -n 5 "$OUT/time.txt" "$OUT/stderr.txt" >&2; exit 2; }
-    secs+=("$s")
-    cpus+=("$(awk -v u="$u" -v y="$y" 'BEGIN { printf "%.1f", u + y }')")
-    mems+=("$((m / 1024))")
-  done
-  printf '%s/%s %s %s\n' "$(printf '%s\n' "${secs[@]}" | sort -g | sed -n "$(((runs + 1) / 2))p")" \
-    "$(printf '%s\n' "${cpus[@]}" | sort -g | sed -n "$(((runs + 1) / 2))p")" \
-    "$(printf '%s\n' "${mems[@]}" | sort -g | sed -n "$(((runs + 1) / 2))p")" "$(IFS=/; echo "${loads[*]}")"
-}
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
 objects() { case $1 in S) echo 1000 ;; M) echo 10000 ;; L) echo 100000 ;; XL) echo 300000 ;; esac; }
 mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", b / 1048576 }'; }
@@ -126,14 +108,5 @@ if [[ -d $OUT/$QUERY_SIZE ]]; then
   } >>"$TABLE"
 fi
 
-# Replace what lies between the markers of RESULTS.md, keeping the notes around it.
-RESULTS=bench/RESULTS.md
-if ! grep -q '<!-- table:begin -->' "$RESULTS" 2>/dev/null; then
-  printf '# Benchmark results\n\n<!-- table:begin -->\n<!-- table:end -->\n' >"$RESULTS"
-fi
-awk -v table="$TABLE" '
-  /<!-- table:begin -->/ { print; while ((getline line < table) > 0) print line; skip = 1; next }
-  /<!-- table:end -->/ { skip = 0 }
-  !skip { print }' "$RESULTS" >"$RESULTS.tmp"
-mv "$RESULTS.tmp" "$RESULTS"
+splice_results table "$TABLE"
 cat "$TABLE"
