@@ -97,6 +97,13 @@ public final class ClusterLoader {
     return this;
   }
 
+  /** The kinds a read lists, with their resource (plural) names, in list order: what tools that feed a cluster use. */
+  public static Map<String, String> pluralsByKind() {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    KINDS.forEach(k -> out.put(k.kind(), k.plural()));
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
   /** The kinds a read lists, as {@code apiGroup/resource} ("" for the core group): what the scanner must be granted. */
   public static List<String> listedResources() {
     List<String> out = new ArrayList<>();

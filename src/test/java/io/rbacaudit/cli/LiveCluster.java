@@ -1,6 +1,7 @@
 package io.rbacaudit.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rbacaudit.load.ClusterLoader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,14 +40,7 @@ final class LiveCluster {
   private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "ClusterRole", "ClusterRoleBinding");
 
   /** The kinds rbac-audit reads, with their plural; others are not applied (they could not change a finding). */
-  private static final Map<String, String> PLURALS = Map.ofEntries(
-      Map.entry("Namespace", "namespaces"), Map.entry("ServiceAccount", "serviceaccounts"),
-      Map.entry("Secret", "secrets"), Map.entry("Role", "roles"), Map.entry("ClusterRole", "clusterroles"),
-      Map.entry("RoleBinding", "rolebindings"), Map.entry("ClusterRoleBinding", "clusterrolebindings"),
-      Map.entry("Pod", "pods"), Map.entry("ReplicationController", "replicationcontrollers"),
-      Map.entry("Deployment", "deployments"), Map.entry("StatefulSet", "statefulsets"),
-      Map.entry("DaemonSet", "daemonsets"), Map.entry("ReplicaSet", "replicasets"), Map.entry("Job", "jobs"),
-      Map.entry("CronJob", "cronjobs"));
+  private static final Map<String, String> PLURALS = ClusterLoader.pluralsByKind();
 
   final Path dir;
   final String server;

@@ -6,14 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -100,14 +95,8 @@ class MultiClusterCliTest {
     return run(Map.of(), args.toArray(String[]::new));
   }
 
-  static CliRun run(Map<String, String> env, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Map<String, String> all = new HashMap<>(env);
-    all.putIfAbsent("HOME", "/nonexistent");
-    int code = Cli.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), all);
-    return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static CliRun run(Map<String, String> env, String... args) {
+    return CliRun.withEnv(env, args);
   }
 
   private static List<JsonNode> findings(JsonNode doc, String rule) {
@@ -270,5 +259,31 @@ class MultiClusterCliTest {
     CliRun live = scan("--context", "staging", "-o", "json", "--fail-on", "never");
     assertEquals(0, offline.exit(), offline::toString);
     assertEquals(JSON.readTree(live.out()).get("findings").size(), JSON.readTree(offline.out()).get("findings").size());
+  }
+
+  @Test
+  void sarifJunitAndHtmlKeepTheClustersApart() throws Exception {
+    Path sarif = dir.resolve("r.sarif");
+    Path junit = dir.resolve("r.xml");
+    Path html = dir.resolve("r.html");
+    CliRun r = scan("--context", "prod", "--context", "staging", "--fail-on", "never", "--report",
+        "sarif=" + sarif, "--report", "junit=" + junit, "--report", "html=" + html);
+    assertEquals(0, r.exit(), r::toString);
+    JsonNode results = JSON.readTree(sarif.toFile()).get("runs").get(0).get("results");
+    Set<String> clusters = new TreeSet<>();
+    Set<String> fingerprints = new TreeSet<>();
+    results.forEach(res -> {
+      clusters.add(res.get("properties").get("cluster").asText());
+      fingerprints.add(res.get("partialFingerprints").toString());
+    });
+    assertEquals(Set.of("prod", "staging"), clusters);
+    assertEquals(results.size(), fingerprints.size(), "no two results share a fingerprint");
+    String xml = Files.readString(junit);
+    assertTrue(xml.contains("cluster prod: ServiceAccount ci/deployer") && xml.contains(
+        "cluster staging: ServiceAccount ci/deployer"), xml);
+    String page = Files.readString(html);
+    // Each finding is located in its own cluster (context and uid of its binding).
+    assertTrue(java.util.regex.Pattern.compile("prod\\W{1,12}uid\\W{1,12}b1").matcher(page).find()
+        && java.util.regex.Pattern.compile("staging\\W{1,12}uid\\W{1,12}b1").matcher(page).find(), page);
   }
 }
