@@ -11,6 +11,8 @@ import io.rbacaudit.findings.Suppression;
 import io.rbacaudit.findings.Triage;
 import io.rbacaudit.findings.TriageSettings;
 import io.rbacaudit.load.KubernetesDefaults;
+import io.rbacaudit.load.Snapshot;
+import io.rbacaudit.load.Source;
 import io.rbacaudit.model.Inventory;
 import io.rbacaudit.model.Problem;
 import io.rbacaudit.rbac.Authorizer;
@@ -160,9 +162,9 @@ final class ScanCommand implements Callable<Integer> {
     Inventory inventory = reads == null ? source.load(paths, root.stdin, err) : null;
     if (reads == null && source.snapshot() != null) {
       // A saved cluster read: its findings keep their cluster, as in the live scan.
-      io.rbacaudit.load.Snapshot snap = source.snapshot();
-      reads = List.of(new SourceOptions.ClusterRead(snap.context(),
-          new io.rbacaudit.load.Source(inventory, true, snap.unreadable(), snap), inventory, null));
+      Snapshot snap = source.snapshot();
+      reads = List.of(new SourceOptions.ClusterRead(snap.context(), new Source(inventory, true, snap.unreadable(), snap),
+          inventory, null));
     }
     if (reads != null) {
       saveSnapshots(reads);
@@ -241,7 +243,7 @@ final class ScanCommand implements Callable<Integer> {
     }
   }
 
-  static Path perContext(Path file, String context) {
+  private static Path perContext(Path file, String context) {
     String name = file.getFileName().toString();
     int dot = name.lastIndexOf('.');
     String safe = context.replaceAll("[^A-Za-z0-9._-]", "_");

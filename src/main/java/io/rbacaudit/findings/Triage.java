@@ -2,6 +2,8 @@ package io.rbacaudit.findings;
 
 import io.rbacaudit.model.BindingKind;
 import io.rbacaudit.model.Inventory;
+import io.rbacaudit.model.Location;
+import io.rbacaudit.model.Problem;
 import io.rbacaudit.model.RoleKind;
 import io.rbacaudit.model.WorkloadKind;
 import io.rbacaudit.rules.DefaultPolicy;
@@ -97,7 +99,7 @@ public final class Triage {
     Assessment a = new Assessment(settings);
     List<ReportedFinding> all = new ArrayList<>();
     List<ClusterOutcome> outcomes = new ArrayList<>();
-    List<io.rbacaudit.model.Problem> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     List<String> sources = new ArrayList<>();
     Map<String, Integer> counts = new LinkedHashMap<>();
     Map<String, Integer> skipped = new TreeMap<>();
@@ -110,8 +112,8 @@ public final class Triage {
       sources.add(part.context());
       problems.addAll(part.inventory().problems());
       if (part.failure() != null) {
-        problems.add(io.rbacaudit.model.Problem.warning(
-            io.rbacaudit.model.Location.cluster(part.context(), null), part.failure()));
+        problems.add(Problem.warning(
+            Location.cluster(part.context(), null), part.failure()));
       }
       outcomes.add(new ClusterOutcome(part.context(), part.failure(), part.unreadable(), in.counts(),
           summary(reported), reported.size()));
@@ -153,7 +155,7 @@ public final class Triage {
     }
 
     ScanResult result(List<ReportedFinding> reported, List<RuleSpec> rules, ScanResult.Inputs inputs,
-        List<io.rbacaudit.model.Problem> problems, List<ClusterOutcome> clusters) {
+        List<Problem> problems, List<ClusterOutcome> clusters) {
       List<ReportedFinding> sorted = new ArrayList<>(reported);
       sorted.sort(ORDER);
       List<String> notes = new ArrayList<>(suppressions.notes());

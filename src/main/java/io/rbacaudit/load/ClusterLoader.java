@@ -10,7 +10,9 @@ import io.rbacaudit.model.Location;
 import io.rbacaudit.model.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -99,9 +101,9 @@ public final class ClusterLoader {
 
   /** The kinds a read lists, with their resource (plural) names, in list order: what tools that feed a cluster use. */
   public static Map<String, String> pluralsByKind() {
-    Map<String, String> out = new java.util.LinkedHashMap<>();
+    Map<String, String> out = new LinkedHashMap<>();
     KINDS.forEach(k -> out.put(k.kind(), k.plural()));
-    return java.util.Collections.unmodifiableMap(out);
+    return Collections.unmodifiableMap(out);
   }
 
   /** The kinds a read lists, as {@code apiGroup/resource} ("" for the core group): what the scanner must be granted. */
