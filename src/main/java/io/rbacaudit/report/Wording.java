@@ -3,7 +3,6 @@ package io.rbacaudit.report;
 import io.rbacaudit.findings.ClusterOutcome;
 import io.rbacaudit.findings.ReportedFinding;
 import io.rbacaudit.findings.ScanHistory;
-
 import io.rbacaudit.findings.ScanResult;
 import io.rbacaudit.findings.ScanResult.Gate;
 import io.rbacaudit.findings.Status;
