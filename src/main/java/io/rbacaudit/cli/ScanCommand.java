@@ -156,10 +156,10 @@ final class ScanCommand implements Callable<Integer> {
     ScanResult result = new Triage(context.defaultPolicy(), Clock.systemUTC(), "rbac-audit", VersionCommand.version())
         .assess(findings, engine.rules(), inventory, new TriageSettings(suppressions, base, preset, failOn));
 
-    write(main, result, outputFile);
-    for (Map.Entry<Path, ReportRenderer> e : extra.entrySet()) {
-      write(e.getValue(), result, e.getKey());
-    }
+    List<Runnable> writes = new ArrayList<>();
+    writes.add(() -> write(main, result, outputFile));
+    extra.forEach((file, renderer) -> writes.add(() -> write(renderer, result, file)));
+    Parallel.runAll(writes);
     if (result.hasInputErrors()) {
       return ExitCode.ERROR.code();
     }
