@@ -11,6 +11,10 @@ import io.rbacaudit.model.Problem;
 import io.rbacaudit.rules.Evidence;
 import io.rbacaudit.rules.Finding;
 import io.rbacaudit.rules.Severity;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,6 +43,18 @@ public final class TextReportRenderer implements ReportRenderer {
 
   @Override
   public String render(ScanResult r) {
+    StringWriter out = new StringWriter();
+    try {
+      write(r, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return out.toString();
+  }
+
+  /** Streams the report: at 100,000 objects it is about 80 MB, which need not sit in memory as one text. */
+  @Override
+  public void write(ScanResult r, Writer out) throws IOException {
     StringBuilder sb = new StringBuilder();
     for (Severity s : Severity.values()) {
       List<ReportedFinding> group = r.findings().stream()
@@ -46,13 +62,19 @@ public final class TextReportRenderer implements ReportRenderer {
           .toList();
       if (!group.isEmpty()) {
         sb.append(paint(BOLD, s.name() + " (" + Wording.plural(group.size(), "finding") + ")")).append("\n\n");
-        group.forEach(rf -> finding(sb, rf));
+        for (ReportedFinding rf : group) {
+          finding(sb, rf);
+          flushIfLarge(sb, out);
+        }
       }
     }
     List<ReportedFinding> known = r.findings().stream().filter(rf -> rf.status() != Status.OPEN).toList();
     if (!known.isEmpty()) {
       sb.append(paint(BOLD, "Suppressed and baseline (" + known.size() + ")")).append('\n');
-      known.forEach(rf -> sb.append("  ").append(paint(DIM, known(rf))).append('\n'));
+      for (ReportedFinding rf : known) {
+        sb.append("  ").append(paint(DIM, known(rf))).append('\n');
+        flushIfLarge(sb, out);
+      }
       sb.append('\n');
     }
     problems(sb, r);
@@ -61,7 +83,15 @@ public final class TextReportRenderer implements ReportRenderer {
       r.notes().forEach(n -> sb.append("  ").append(safe(Wording.oneLine(n))).append('\n'));
       sb.append('\n');
     }
-    return sb.append(summary(r)).append('\n').toString();
+    sb.append(summary(r)).append('\n');
+    out.append(sb);
+  }
+
+  private static void flushIfLarge(StringBuilder sb, Writer out) throws IOException {
+    if (sb.length() >= 1 << 16) {
+      out.append(sb);
+      sb.setLength(0);
+    }
   }
 
   private void finding(StringBuilder sb, ReportedFinding rf) {
