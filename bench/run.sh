@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # The benchmark (issue 7): builds the jar, generates the synthetic clusters, and measures whole processes with
-# /usr/bin/time: the YAML parse floor, the load alone, scan end to end with JSON and SARIF reports, paths from every
-# starting point, and (in one process, after one load) who-can and can-i latency per query. Writes the table between
-# the markers of bench/RESULTS.md; the notes around it are kept.
+# /usr/bin/time: the YAML parse floor, the load alone, scan end to end with JSON, SARIF and HTML reports, paths from
+# every starting point, and (in one process, after one load) who-can and can-i latency per query. Writes the table
+# between the markers of bench/RESULTS.md; the notes around it are kept.
 #   SIZES="S M L"      sizes to run (S=1k, M=10k, L=100k; XL=300k is opt-in: SIZES="S M L XL"; its scan
 #                      had not finished after 3 minutes on the shared machine, see bench/RESULTS.md)
 #   RUNS=3             runs per measure (median reported); XL_RUNS=1
-#   JAVA_OPTS=-Xmx1g   JVM options for every process
+#   JAVA_OPTS="-Xmx1g -XX:+UseParallelGC"   JVM options for every process
 #   QUERY_SIZE=L       inventory for the per-query latency and paths measures
 #   SKIP_BUILD=1       reuse target/rbac-audit.jar as it is
 set -euo pipefail
@@ -16,7 +16,8 @@ cd "$ROOT"
 SIZES=${SIZES:-S M L}
 RUNS=${RUNS:-3}
 XL_RUNS=${XL_RUNS:-1}
-JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
+# The parallel collector, as the ./rbac-audit launcher runs the tool; the floor runs with the same options.
+JAVA_OPTS=${JAVA_OPTS:--Xmx1g -XX:+UseParallelGC}
 QUERY_SIZE=${QUERY_SIZE:-L}
 SEED=42
 OUT=target/bench
@@ -50,8 +51,8 @@ TABLE=$OUT/table.md
 $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) memory, \
 $(java -version 2>&1 | head -n 2 | tail -n 1), JVM options \`$JAVA_OPTS\`, $(date -u '+%Y-%m-%d %H:%M UTC')."
   echo
-  echo "| size | objects | input MB | parse floor wall/CPU s, MB | load wall/CPU s, MB | scan wall/CPU s, MB | scan / floor wall/CPU | findings | JSON MB | SARIF MB | load avg (per run) |"
-  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+  echo "| size | objects | input MB | parse floor wall/CPU s, MB | load wall/CPU s, MB | scan wall/CPU s, MB | scan / floor wall/CPU | findings | JSON MB | SARIF MB | HTML MB | load avg (per run) |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
 } >"$TABLE"
 
 declare -A SCAN_SECS
@@ -64,14 +65,14 @@ for s in $SIZES; do
   # can-i is the load plus one query: the cheapest whole command that reads everything.
   read -r ls lm ll < <(measure "$runs" java $JAVA_OPTS -jar "$JAR" can-i get pods --as x -A "$dir")
   read -r ss sm sl < <(measure "$runs" java $JAVA_OPTS -jar "$JAR" scan "$dir" --fail-on never \
-    -o json --output-file "$OUT/$s.json" --report "sarif=$OUT/$s.sarif")
+    -o json --output-file "$OUT/$s.json" --report "sarif=$OUT/$s.sarif" --report "html=$OUT/$s.html")
   SCAN_SECS[$s]=${ss%/*}
   findings=$(grep -c '"fingerprint"' "$OUT/$s.json" || true)
   input=$(du -sm "$dir" | cut -f1)
-  printf '| %s | %s | %s | %s, %s | %s, %s | %s, %s | %s | %s | %s | %s | %s; %s; %s |\n' \
+  printf '| %s | %s | %s | %s, %s | %s, %s | %s, %s | %s | %s | %s | %s | %s | %s; %s; %s |\n' \
     "$s" "$(objects "$s")" "$input" "$fs" "$fm" "$ls" "$lm" "$ss" "$sm" \
     "$(awk -v a="$ss" -v b="$fs" 'BEGIN { split(a, x, "/"); split(b, y, "/"); printf "%.1fx / %.1fx", x[1] / y[1], x[2] / y[2] }')" "$findings" "$(mb "$OUT/$s.json")" \
-    "$(mb "$OUT/$s.sarif")" "$fl" "$ll" "$sl" >>"$TABLE"
+    "$(mb "$OUT/$s.sarif")" "$(mb "$OUT/$s.html")" "$fl" "$ll" "$sl" >>"$TABLE"
 done
 
 # Scan time per growth step against n log n: a ratio at or under the n log n ratio meets the target.

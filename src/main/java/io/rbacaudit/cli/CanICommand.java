@@ -14,7 +14,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,15 +32,6 @@ final class CanICommand implements Callable<Integer> {
   @ParentCommand RootCommand root;
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "VERB", description = "get, list, create, impersonate, ... or *")
-  String verb;
-
-  @Parameters(index = "1", paramLabel = "TYPE", description = "TYPE[.GROUP][/NAME] (pods, deployments.apps/web, *) or /NON/RESOURCE/URL")
-  String type;
-
-  @Parameters(index = "2..*", paramLabel = "PATH", description = "Manifest files or folders; - for stdin.")
-  List<String> paths = new ArrayList<>();
-
   @Option(names = "--as", required = true, paramLabel = "USER", description = "User to ask for; system:serviceaccount:NS:NAME for a ServiceAccount.")
   String as;
 
@@ -57,9 +47,9 @@ final class CanICommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var err = spec.commandLine().getErr();
-    Request request = requestOptions.parse(verb, type, err).request();
+    Request request = requestOptions.parse(err).request();
     UserInfo user = Impersonation.of(as, asGroups);
-    Inventory inventory = source.load(paths, root.stdin, err);
+    Inventory inventory = source.load(requestOptions.paths, root.stdin, err);
     Decision decision = source.authorizer(inventory).authorize(user, request);
     spec.commandLine().getOut().print(QueryRenderer.canI(output, user, request, decision, inventory.problems()));
     ExitCode answer = decision.allowed() ? ExitCode.OK : ExitCode.NEGATIVE;

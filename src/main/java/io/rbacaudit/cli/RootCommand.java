@@ -2,12 +2,15 @@ package io.rbacaudit.cli;
 
 import java.io.InputStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(
     name = "rbac-audit",
     mixinStandardHelpOptions = true,
+    // -h/--help (and -V) work after any subcommand too: its own errors say "Run 'rbac-audit scan --help'".
+    scope = ScopeType.INHERIT,
     versionProvider = VersionCommand.Provider.class,
     description = "Audit Kubernetes RBAC: who can do what, and why.",
     subcommands = {

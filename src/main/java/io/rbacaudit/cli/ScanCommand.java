@@ -179,24 +179,22 @@ final class ScanCommand implements Callable<Integer> {
     } else {
       result = triage.assess(engine.run(context(inventory)), engine.rules(), inventory, settings);
     }
-    if (historyFolder != null) {
-      result = historyFolder.keep(result);
-    }
+    ScanResult done = historyFolder == null ? result : historyFolder.keep(result);
 
-    write(main, result, outputFile);
-    for (Map.Entry<Path, ReportRenderer> e : extra.entrySet()) {
-      write(e.getValue(), result, e.getKey());
-    }
-    if (result.hasInputErrors()) {
+    List<Runnable> writes = new ArrayList<>();
+    writes.add(() -> write(main, done, outputFile));
+    extra.forEach((file, renderer) -> writes.add(() -> write(renderer, done, file)));
+    Parallel.runAll(writes);
+    if (done.hasInputErrors()) {
       return ExitCode.ERROR.code();
     }
     if (source.partial() && !allowPartial) {
       // A partial view of a cluster must never pass as clean; the warnings above say what could not be read.
-      err.println("rbac-audit: " + partialSummary(result) + " (see the warnings); exit 2. "
+      err.println("rbac-audit: " + partialSummary(done) + " (see the warnings); exit 2. "
           + "Use --allow-partial to accept a partial scan");
       return ExitCode.ERROR.code();
     }
-    return result.gate().failed() ? ExitCode.NEGATIVE.code() : ExitCode.OK.code();
+    return done.gate().failed() ? ExitCode.NEGATIVE.code() : ExitCode.OK.code();
   }
 
   private ScanContext context(Inventory inventory) {

@@ -6,14 +6,12 @@ import io.rbacaudit.rbac.Request;
 import io.rbacaudit.rbac.SubjectGrants;
 import io.rbacaudit.report.OutputFormat;
 import io.rbacaudit.report.QueryRenderer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -30,15 +28,6 @@ final class WhoCanCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "VERB", description = "get, list, create, impersonate, ... or *")
-  String verb;
-
-  @Parameters(index = "1", paramLabel = "TYPE", description = "TYPE[.GROUP][/NAME] (pods, deployments.apps/web, *) or /NON/RESOURCE/URL")
-  String type;
-
-  @Parameters(index = "2..*", paramLabel = "PATH", description = "Manifest files or folders; - for stdin.")
-  List<String> paths = new ArrayList<>();
-
   @Mixin RequestOptions requestOptions;
   @Mixin SourceOptions source;
 
@@ -48,8 +37,8 @@ final class WhoCanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var err = spec.commandLine().getErr();
-    Request request = requestOptions.parse(verb, type, err).request();
-    Inventory inventory = source.load(paths, root.stdin, err);
+    Request request = requestOptions.parse(err).request();
+    Inventory inventory = source.load(requestOptions.paths, root.stdin, err);
     List<SubjectGrants> subjects = source.authorizer(inventory).whoCan(request);
     spec.commandLine().getOut().print(QueryRenderer.whoCan(output, request, subjects, inventory.problems()));
     return SourceOptions.withLoadErrors(inventory, ExitCode.OK).code();

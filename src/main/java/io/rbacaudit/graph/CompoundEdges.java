@@ -135,9 +135,9 @@ final class CompoundEdges {
     List<Permit> requires = List.of(approval.get().permit(null, null), signer.get().permit(null, signerName),
         get.get().permit(null, null));
     Permit permit = create.get().permit(null, null);
+    edge(graph.anyUser(), EdgeKind.CSR_ISSUE_CLIENT_CERT, permit, requires, null);
     for (Subject s : graph.index.identities) {
-      boolean masters = s.kind() == SubjectKind.GROUP && s.name().equals(InventoryIndex.MASTERS);
-      if (s.kind() != SubjectKind.SERVICE_ACCOUNT && !masters) {
+      if (s.kind() == SubjectKind.GROUP && !s.name().equals(InventoryIndex.MASTERS)) {
         edge(Vertex.Identity.of(s), EdgeKind.CSR_ISSUE_CLIENT_CERT, permit, requires, null);
       }
     }

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The hops one grant makes on its own: one edge per grant and target, so a subject with two grants of the same step
- * gets two parallel edges. Cost: for each grant, its targets (one fan-out vertex, or the named objects in scope).
+ * gets two parallel edges. Cost: for each grant, its targets: one fan-out vertex for a grant without resourceNames
+ * ("any token Secret of N", "any Deployment", "any user"), else the named objects in scope.
  */
 final class DirectEdges {
 
@@ -67,6 +68,13 @@ final class DirectEdges {
   /** Patching a controller's pod template runs it as another ServiceAccount of its namespace. */
   private void patchWorkloads(CapabilityGrant g) {
     WorkloadKind kind = KIND_OF_RESOURCE.get(g.target().resource());
+    if (g.scope() == null && g.names().isEmpty()) {
+      Vertex any = graph.anyController(kind);
+      if (any != null) {
+        hop(any, EdgeKind.WORKLOAD_PATCH_ASSUME_SA, g.permit(null, null), null);
+      }
+      return;
+    }
     for (String ns : index.namespacesOf(g.scope())) {
       for (Workload w : index.workloads(ns)) {
         if (w.kind() == kind && g.allowsName(w.name())) {
@@ -98,6 +106,13 @@ final class DirectEdges {
 
   /** get, list and watch all return a Secret's data; list and watch with a field selector carry its name. */
   private void readTokenSecrets(CapabilityGrant g) {
+    if (g.names().isEmpty()) {
+      Vertex any = graph.anyTokenSecret(g.scope());
+      if (any != null) {
+        hop(any, EdgeKind.READ_TOKEN_SECRET, g.permit(g.scope(), null), null);
+      }
+      return;
+    }
     for (String ns : index.namespacesOf(g.scope())) {
       for (Secret s : index.tokenSecrets(ns)) {
         if (g.allowsName(s.name())) {
@@ -125,6 +140,10 @@ final class DirectEdges {
 
   /** Users are cluster-scoped; a ServiceAccount's user name is checked as serviceaccounts, not users. */
   private void impersonateUsers(CapabilityGrant g) {
+    if (g.names().isEmpty()) {
+      hop(graph.anyUser(), EdgeKind.IMPERSONATE_USER, g.permit(null, null), null);
+      return;
+    }
     for (Subject s : index.identities) {
       if (s.kind() == SubjectKind.USER && g.allowsName(s.name())) {
         hop(Vertex.Identity.of(s), EdgeKind.IMPERSONATE_USER, g.permit(null, s.name()), null);

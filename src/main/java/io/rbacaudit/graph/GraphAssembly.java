@@ -1,15 +1,20 @@
 package io.rbacaudit.graph;
 
 import io.rbacaudit.model.Role;
+import io.rbacaudit.model.Secret;
 import io.rbacaudit.model.Subject;
+import io.rbacaudit.model.SubjectKind;
 import io.rbacaudit.model.Workload;
+import io.rbacaudit.model.WorkloadKind;
 import io.rbacaudit.rbac.EffectiveRule;
 import io.rbacaudit.rbac.RoleId;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DirectedMultigraph;
@@ -25,6 +30,7 @@ final class GraphAssembly {
   final InventoryIndex index;
   private final Deque<Vertex> pendingStates = new ArrayDeque<>();
   private final Map<Vertex, List<EffectiveRule>> boundRoleRules = new HashMap<>();
+  private final Map<WorkloadKind, Vertex> controllers = new EnumMap<>(WorkloadKind.class);
 
   GraphAssembly(InventoryIndex index) {
     this.index = index;
@@ -75,6 +81,78 @@ final class GraphAssembly {
             edge(Edge.step(v, new Vertex.Workload(w.ref()), EdgeKind.ANY_OF));
           }
         }
+      }
+    }
+    return v;
+  }
+
+  /**
+   * Any legacy token Secret of {@code namespace} (null: of any namespace), with its fan-out edges: one to each
+   * Secret's ServiceAccount, naming the Secret. Null when there is no token Secret there.
+   */
+  Vertex anyTokenSecret(String namespace) {
+    if (namespace == null ? index.tokenSecretsByNamespace.isEmpty() : index.tokenSecrets(namespace).isEmpty()) {
+      return null;
+    }
+    Vertex v = new Vertex.AnyTokenSecret(namespace);
+    if (graph.addVertex(v)) {
+      if (namespace == null) {
+        for (String ns : new TreeSet<>(index.tokenSecretsByNamespace.keySet())) {
+          edge(Edge.step(v, anyTokenSecret(ns), EdgeKind.ANY_OF));
+        }
+      } else {
+        for (Secret s : index.tokenSecrets(namespace)) {
+          edge(new Edge(v, Vertex.Identity.of(Subject.serviceAccount(namespace, s.serviceAccountName())),
+              EdgeKind.ANY_OF, null, List.of(), "legacy token Secret " + namespace + "/" + s.name()));
+        }
+      }
+    }
+    return v;
+  }
+
+  /**
+   * Any controller of {@code kind} in any namespace, with its fan-out edges: to any ServiceAccount of each namespace
+   * that has one, naming the first such controller there. Null when there is none.
+   */
+  Vertex anyController(WorkloadKind kind) {
+    if (controllers.containsKey(kind)) {
+      return controllers.get(kind);
+    }
+    Map<String, Workload> first = new TreeMap<>();
+    for (Workload w : index.inventory.workloads()) {
+      if (w.kind() == kind) {
+        first.putIfAbsent(w.namespace(), w);
+      }
+    }
+    Vertex v = first.isEmpty() ? null : new Vertex.AnyController(kind.kubeName());
+    controllers.put(kind, v);
+    if (v != null) {
+      graph.addVertex(v);
+      first.forEach((ns, w) -> edge(new Edge(v, anyServiceAccount(ns), EdgeKind.ANY_OF, null, List.of(),
+          "switch the pod template of " + w.ref() + " to another ServiceAccount")));
+    }
+    return v;
+  }
+
+  /** Any User the inputs name, with its fan-out edges. */
+  Vertex anyUser() {
+    Vertex v = new Vertex.AnyUser();
+    if (graph.addVertex(v)) {
+      for (Subject s : index.identities) {
+        if (s.kind() == SubjectKind.USER) {
+          edge(Edge.step(v, Vertex.Identity.of(s), EdgeKind.ANY_OF));
+        }
+      }
+    }
+    return v;
+  }
+
+  /** Full control of any namespace, with its fan-out edges to each namespace's state. */
+  Vertex anyNamespaceAdmin() {
+    Vertex v = new Vertex.AnyNamespaceAdmin();
+    if (graph.addVertex(v)) {
+      for (String ns : index.namespaces) {
+        edge(Edge.step(v, namespaceAdmin(ns), EdgeKind.ANY_OF));
       }
     }
     return v;

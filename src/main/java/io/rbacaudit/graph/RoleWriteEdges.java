@@ -72,6 +72,18 @@ final class RoleWriteEdges {
 
   /** A RoleBinding in N to oneself; the bind check is made in N, so a namespaced bind on clusterroles counts there. */
   private void bindInNamespaces() {
+    Optional<CapabilityGrant> createEverywhere = caps.find(Capability.CREATE_ROLEBINDINGS, null, null);
+    if (createEverywhere.isPresent()) {
+      for (String name : index.equivalentClusterRoles) {
+        Optional<CapabilityGrant> bind = caps.find(Capability.BIND_CLUSTERROLES, null, name);
+        if (bind.isPresent()) {
+          // Every namespace opens the same way: one edge to the fan-out, not one per namespace.
+          edge(graph.anyNamespaceAdmin(), EdgeKind.BIND_ROLE_IN_NAMESPACE, createEverywhere.get().permit(null, null),
+              bind.get().permit(null, name), "binds ClusterRole " + name + " in a namespace");
+          return;
+        }
+      }
+    }
     List<String> namespaces = new ArrayList<>(caps.everywhere(Capability.CREATE_ROLEBINDINGS)
         ? index.namespaces
         : caps.namespaces(Capability.CREATE_ROLEBINDINGS));

@@ -229,6 +229,127 @@ public sealed interface Vertex {
     }
   }
 
+  /**
+   * Any legacy token Secret of a namespace (null: of every namespace): reading one gives its ServiceAccount's token.
+   * Edges fan out from here to each Secret's ServiceAccount, so one grant to read Secrets is one edge however many
+   * token Secrets the namespace holds.
+   */
+  record AnyTokenSecret(String namespace) implements Vertex {
+    @Override
+    public int hashCode() {
+      return Vertex.hash("token-secret", namespace);
+    }
+
+    @Override
+    public String type() {
+      return "Secret";
+    }
+
+    @Override
+    public String name() {
+      return "*";
+    }
+
+    @Override
+    public String label() {
+      return namespace == null ? "any token Secret of any namespace" : "any token Secret of namespace " + namespace;
+    }
+  }
+
+  /**
+   * Any controller of one kind in any namespace (a cluster-wide grant to patch Deployments, say): edges fan out from
+   * here to "any ServiceAccount of N" for each namespace N that has one to patch.
+   */
+  record AnyController(String kind) implements Vertex {
+    @Override
+    public int hashCode() {
+      return Vertex.hash("controller", kind);
+    }
+
+    public AnyController {
+      Objects.requireNonNull(kind, "kind");
+    }
+
+    @Override
+    public String type() {
+      return kind;
+    }
+
+    @Override
+    public String name() {
+      return "*";
+    }
+
+    @Override
+    public String namespace() {
+      return null;
+    }
+
+    @Override
+    public String label() {
+      return "any " + kind + " of any namespace";
+    }
+  }
+
+  /** Any User named in the inputs: edges fan out from here to each of them. */
+  record AnyUser() implements Vertex {
+    @Override
+    public int hashCode() {
+      return Vertex.hash("user");
+    }
+
+    @Override
+    public String type() {
+      return "User";
+    }
+
+    @Override
+    public String name() {
+      return "*";
+    }
+
+    @Override
+    public String namespace() {
+      return null;
+    }
+
+    @Override
+    public String label() {
+      return "any user";
+    }
+  }
+
+  /**
+   * Full control of every namespace, one at a time: edges fan out from here to each namespace's
+   * {@link NamespaceAdmin}.
+   */
+  record AnyNamespaceAdmin() implements Vertex {
+    @Override
+    public int hashCode() {
+      return Vertex.hash("namespace");
+    }
+
+    @Override
+    public String type() {
+      return "Namespace";
+    }
+
+    @Override
+    public String name() {
+      return "*";
+    }
+
+    @Override
+    public String namespace() {
+      return null;
+    }
+
+    @Override
+    public String label() {
+      return "full control of any namespace";
+    }
+  }
+
   /** Full control of one namespace: what rewriting or creating a role that is bound there gives. */
   record NamespaceAdmin(String name) implements Vertex {
     @Override

@@ -9,12 +9,19 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Loads manifest files, folders and standard input into an {@link Inventory}. Bad input never throws: every
@@ -64,12 +71,7 @@ public final class ManifestLoader {
       if (Files.isDirectory(path)) {
         List<FileEntry> files = new ArrayList<>();
         new FolderWalk(out, seen).walk(path, trimSlashes(display), files);
-        for (FileEntry f : files) {
-          if (out.full()) {
-            break;
-          }
-          readFile(f.path(), f.display(), out);
-        }
+        readFiles(files, out);
       } else if (Files.exists(path)) {
         if (firstTime(path, seen)) {
           readFile(path, display, out);
@@ -90,14 +92,134 @@ public final class ManifestLoader {
   }
 
   private void parse(String file, String text, InventoryCollector out) {
-    if (isJson(file, text)) {
-      // YAML forbids tabs as indentation, JSON allows them; a raw tab cannot occur inside a JSON string, so
-      // every tab in valid JSON is whitespace and a space is equivalent (and keeps every column).
-      text = text.replace('\t', ' ');
-    }
     NodeReader reader = new NodeReader(file);
     ObjectDecoder decoder = new ObjectDecoder(options.defaultNamespace(), out);
-    yaml.read(file, text, root -> decoder.document(root, reader), out::problem);
+    yaml.read(file, yamlText(file, text), root -> decoder.document(root, reader), out::problem);
+  }
+
+  private static String yamlText(String file, String text) {
+    // YAML forbids tabs as indentation, JSON allows them; a raw tab cannot occur inside a JSON string, so every tab
+    // in valid JSON is whitespace and a space is equivalent (and keeps every column).
+    return isJson(file, text) ? text.replace('\t', ' ') : text;
+  }
+
+  /**
+   * Reads a folder's files in order, as {@link #readFile} would one after the other, but composes their YAML on all
+   * cores: parsing is most of the cost of a load. Worker threads read and compose files ahead (a bounded window, so
+   * at most a few files' node trees are held); this thread decodes each file's documents and problems in file order,
+   * so the inventory, its problems and the object limit come out exactly as from a sequential read. Files larger
+   * than {@link #PARSE_AHEAD_LIMIT} are read here, when their turn comes, one document at a time.
+   */
+  private void readFiles(List<FileEntry> files, InventoryCollector out) {
+    int threads = Math.min(Runtime.getRuntime().availableProcessors(), files.size());
+    if (threads < 2) {
+      for (FileEntry f : files) {
+        if (out.full()) {
+          return;
+        }
+        readFile(f.path(), f.display(), out);
+      }
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "rbac-audit-parse");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Deque<Future<Composed>> window = new ArrayDeque<>();
+      int next = 0;
+      while (next < files.size() && window.size() < 2 * threads) {
+        window.add(submit(pool, files.get(next++)));
+      }
+      while (!window.isEmpty() && !out.full()) {
+        Composed c = join(window.poll());
+        if (next < files.size()) {
+          window.add(submit(pool, files.get(next++)));
+        }
+        c.decode(out);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private Future<Composed> submit(ExecutorService pool, FileEntry f) {
+    return pool.submit(() -> compose(f));
+  }
+
+  private static Composed join(Future<Composed> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading manifests", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Files up to this size are composed ahead on worker threads; larger ones are streamed (few, and rare). */
+  static final long PARSE_AHEAD_LIMIT = 4L * 1024 * 1024;
+
+  /** One file read and composed ahead: its documents' roots and its problems, in the order they came. */
+  private final class Composed {
+    final FileEntry file;
+    final List<Object> items = new ArrayList<>(); // Node or Problem
+    final boolean streamLater;
+
+    Composed(FileEntry file, boolean streamLater) {
+      this.file = file;
+      this.streamLater = streamLater;
+    }
+
+    void decode(InventoryCollector out) {
+      if (streamLater) {
+        readFile(file.path(), file.display(), out);
+        return;
+      }
+      out.source(file.display());
+      NodeReader reader = new NodeReader(file.display());
+      ObjectDecoder decoder = new ObjectDecoder(options.defaultNamespace(), out);
+      for (Object item : items) {
+        if (item instanceof Problem p) {
+          out.problem(p);
+        } else if (!decoder.document((Node) item, reader)) {
+          return; // as a sequential read stops composing there, nothing after counts
+        }
+      }
+    }
+  }
+
+  private Composed compose(FileEntry f) {
+    String display = f.display();
+    try {
+      if (Files.size(f.path()) > Math.min(PARSE_AHEAD_LIMIT, options.maxFileSizeBytes())) {
+        return new Composed(f, true); // too large to hold as a tree, or to be refused with readFile's message
+      }
+    } catch (IOException | SecurityException e) {
+      return new Composed(f, true); // readFile reports it
+    }
+    Composed c = new Composed(f, false);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(f.path());
+    } catch (IOException | SecurityException e) {
+      c.items.add(Problem.error(Location.file(display, 0), "cannot read this file (" + reason(e)
+          + "); check that it exists and is readable"));
+      return c;
+    }
+    if (bytes.length > options.maxFileSizeBytes()) {
+      c.items.add(tooLarge(display, "file", bytes.length)); // it grew while we looked
+      return c;
+    }
+    TextDecoding.Result text = TextDecoding.decode(bytes);
+    if (text.problem() != null) {
+      c.items.add(Problem.error(Location.file(display, text.line()), text.problem()));
+      return c;
+    }
+    yaml.read(display, yamlText(display, text.text()), root -> c.items.add(root), c.items::add);
+    return c;
   }
 
   private void readFile(Path path, String display, InventoryCollector out) {

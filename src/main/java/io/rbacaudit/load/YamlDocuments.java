@@ -11,7 +11,6 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Splits one file's text into composed YAML documents, one at a time, so a large stream never sits in memory as
@@ -29,7 +28,6 @@ final class YamlDocuments {
   static final int MAX_NESTING = 100;
 
   private final LoaderOptions loaderOptions;
-  private final Resolver resolver = new PlainScalarResolver();
 
   YamlDocuments(LoadOptions options) {
     loaderOptions = new LoaderOptions();
@@ -46,7 +44,8 @@ final class YamlDocuments {
 
   void read(String file, String text, Sink sink, Consumer<Problem> problems) {
     ParserImpl parser = new ParserImpl(new StreamReader(text), loaderOptions);
-    Composer composer = new Composer(parser, resolver, loaderOptions);
+    // A resolver per read: files are parsed on several threads at once (ManifestLoader), and it costs nothing.
+    Composer composer = new Composer(parser, new PlainScalarResolver(), loaderOptions);
     Mark documentStart = null;
     try {
       while (composer.checkNode()) {

@@ -66,7 +66,7 @@ public final class JsonReportRenderer implements ReportRenderer {
             Wording.count(r, Severity.LOW),
             Wording.count(r, Severity.INFO)),
         new GateJson(r.gate().failOn() == null ? "never" : r.gate().failOn().id(), r.gate().failed(), r.gate().failing()),
-        r.findings().stream().map(JsonReportRenderer::finding).toList(),
+        LazyList.of(r.findings(), JsonReportRenderer::finding),
         problems.stream().filter(Problem::isError).map(ProblemJson::of).toList(),
         problems.stream().filter(p -> !p.isError()).map(ProblemJson::of).toList(),
         r.notes(),

@@ -67,10 +67,7 @@ public final class SarifRenderer implements ReportRenderer {
     }
     // SARIF: baselineState on one result means on all of them; present only when a baseline matched something.
     boolean baseline = r.findings().stream().anyMatch(rf -> rf.status() == Status.BASELINE);
-    List<Result> results = new ArrayList<>();
-    for (ReportedFinding rf : r.findings()) {
-      results.add(result(rf, index.get(rf.finding().ruleId()), baseline));
-    }
+    List<Result> results = LazyList.of(r.findings(), rf -> result(rf, index.get(rf.finding().ruleId()), baseline));
     ScanJson json = JsonReportRenderer.shape(r);
     // No informationUri: the project has no public home page yet.
     String name = r.toolName() == null ? "rbac-audit" : r.toolName();

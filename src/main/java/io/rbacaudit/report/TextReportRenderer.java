@@ -13,6 +13,10 @@ import io.rbacaudit.model.Problem;
 import io.rbacaudit.rules.Evidence;
 import io.rbacaudit.rules.Finding;
 import io.rbacaudit.rules.Severity;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,15 +45,27 @@ public final class TextReportRenderer implements ReportRenderer {
 
   @Override
   public String render(ScanResult r) {
+    StringWriter out = new StringWriter();
+    try {
+      write(r, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return out.toString();
+  }
+
+  /** Streams the report: at 100,000 objects it is about 80 MB, which need not sit in memory as one text. */
+  @Override
+  public void write(ScanResult r, Writer out) throws IOException {
     StringBuilder sb = new StringBuilder();
     if (r.multiCluster()) {
       // RBAC never crosses clusters: each context's findings under its own heading.
       for (ClusterOutcome c : r.clusters()) {
         sb.append(paint(BOLD, "== " + safe(Wording.cluster(c)))).append("\n\n");
-        findings(sb, Wording.inCluster(r, c.context()));
+        findings(sb, Wording.inCluster(r, c.context()), out);
       }
     } else {
-      findings(sb, r.findings());
+      findings(sb, r.findings(), out);
     }
     problems(sb, r);
     if (!r.notes().isEmpty()) {
@@ -58,23 +74,37 @@ public final class TextReportRenderer implements ReportRenderer {
       sb.append('\n');
     }
     history(sb, r.history());
-    return sb.append(summary(r)).append('\n').toString();
+    sb.append(summary(r)).append('\n');
+    out.append(sb);
   }
 
-  private void findings(StringBuilder sb, List<ReportedFinding> findings) {
+  private static void flushIfLarge(StringBuilder sb, Writer out) throws IOException {
+    if (sb.length() >= 1 << 16) {
+      out.append(sb);
+      sb.setLength(0);
+    }
+  }
+
+  private void findings(StringBuilder sb, List<ReportedFinding> findings, Writer out) throws IOException {
     for (Severity s : Severity.values()) {
       List<ReportedFinding> group = findings.stream()
           .filter(rf -> rf.status() == Status.OPEN && rf.finding().severity() == s)
           .toList();
       if (!group.isEmpty()) {
         sb.append(paint(BOLD, s.name() + " (" + Wording.plural(group.size(), "finding") + ")")).append("\n\n");
-        group.forEach(rf -> finding(sb, rf));
+        for (ReportedFinding rf : group) {
+          finding(sb, rf);
+          flushIfLarge(sb, out);
+        }
       }
     }
     List<ReportedFinding> known = findings.stream().filter(rf -> rf.status() != Status.OPEN).toList();
     if (!known.isEmpty()) {
       sb.append(paint(BOLD, "Suppressed and baseline (" + known.size() + ")")).append('\n');
-      known.forEach(rf -> sb.append("  ").append(paint(DIM, known(rf))).append('\n'));
+      for (ReportedFinding rf : known) {
+        sb.append("  ").append(paint(DIM, known(rf))).append('\n');
+        flushIfLarge(sb, out);
+      }
       sb.append('\n');
     }
   }

@@ -5,6 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Runs the enabled rules over one scan context. Checks of ordinary templates run first; checks of derived templates
@@ -22,7 +26,7 @@ public final class RuleEngine {
           .thenComparing(Finding::key)
           .thenComparing(Finding::message);
 
-  private record Compiled(RuleSpec spec, Check check, boolean derived) {}
+  private record Compiled(RuleSpec spec, Check check, boolean derived, boolean heavy) {}
 
   private final List<Compiled> compiled = new ArrayList<>();
 
@@ -57,7 +61,7 @@ public final class RuleEngine {
         continue;
       }
       try {
-        compiled.add(new Compiled(spec, template.compile(spec), template.derived()));
+        compiled.add(new Compiled(spec, template.compile(spec), template.derived(), template.heavy()));
       } catch (RuleDefinitionException e) {
         compileProblems.addAll(e.problems());
       }
@@ -72,24 +76,64 @@ public final class RuleEngine {
     return compiled.stream().map(Compiled::spec).toList();
   }
 
-  /** Every finding of every enabled rule, sorted by {@link #FINDING_ORDER}. */
+  /**
+   * Every finding of every enabled rule, sorted by {@link #FINDING_ORDER}. Checks only read the context, so the
+   * checks of a phase run side by side on the machine's cores; the result does not depend on which finishes first.
+   */
   public List<Finding> run(ScanContext context) {
-    List<Finding> first = new ArrayList<>();
+    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), compiled.size()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "rbac-audit-rules");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Finding> first = runPhase(pool, false, context);
+      first.sort(FINDING_ORDER);
+      List<Finding> all = new ArrayList<>(first);
+      all.addAll(runPhase(pool, true, context.withPriorFindings(first)));
+      all.sort(FINDING_ORDER);
+      return List.copyOf(all);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private List<Finding> runPhase(ExecutorService pool, boolean derived, ScanContext context) {
+    List<Compiled> phase = new ArrayList<>();
     for (Compiled c : compiled) {
-      if (!c.derived()) {
-        first.addAll(runOne(c, context));
+      if (c.derived() == derived) {
+        phase.add(c);
       }
     }
-    first.sort(FINDING_ORDER);
-    ScanContext second = context.withPriorFindings(first);
-    List<Finding> all = new ArrayList<>(first);
-    for (Compiled c : compiled) {
-      if (c.derived()) {
-        all.addAll(runOne(c, second));
-      }
+    // Longest first: a heavy check started last would leave the other cores idle at the end.
+    phase.sort(Comparator.comparing((Compiled c) -> !c.heavy()));
+    List<Future<List<Finding>>> results = new ArrayList<>();
+    for (Compiled c : phase) {
+      results.add(pool.submit(() -> runOne(c, context)));
     }
-    all.sort(FINDING_ORDER);
-    return List.copyOf(all);
+    List<Finding> out = new ArrayList<>();
+    for (Future<List<Finding>> f : results) {
+      out.addAll(join(f));
+    }
+    return out;
+  }
+
+  private static List<Finding> join(Future<List<Finding>> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the rules ran", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   private static List<Finding> runOne(Compiled c, ScanContext context) {

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * What every check reads: the inventory, the authorizer over it, the resource table, the Kubernetes defaults as
@@ -32,6 +34,7 @@ public final class ScanContext {
   private final Set<String> namespacesWithServiceAccounts = new HashSet<>();
   private final List<Finding> priorFindings;
   private final DefaultPolicy defaultPolicy;
+  private final Map<Class<?>, Object> shared;
 
   /**
    * @param shippedDefaultRoles the Kubernetes default roles as bundled, whatever the inputs define
@@ -43,7 +46,8 @@ public final class ScanContext {
       ResourceTable resources,
       List<Role> shippedDefaultRoles,
       List<Binding> shippedDefaultBindings) {
-    this(inventory, authorizer, resources, shippedDefaultRoles, shippedDefaultBindings, List.of());
+    this(inventory, authorizer, resources, shippedDefaultRoles, shippedDefaultBindings, List.of(),
+        new ConcurrentHashMap<>());
   }
 
   private ScanContext(
@@ -52,8 +56,10 @@ public final class ScanContext {
       ResourceTable resources,
       List<Role> shippedDefaultRoles,
       List<Binding> shippedDefaultBindings,
-      List<Finding> priorFindings) {
+      List<Finding> priorFindings,
+      Map<Class<?>, Object> shared) {
     this.priorFindings = List.copyOf(priorFindings);
+    this.shared = shared;
     this.defaultPolicy = new DefaultPolicy(shippedDefaultRoles, shippedDefaultBindings);
     this.inventory = Objects.requireNonNull(inventory);
     this.authorizer = Objects.requireNonNull(authorizer);
@@ -76,7 +82,17 @@ public final class ScanContext {
    * that holds a high finding: RBAC-607, RBAC-610) read what the first phase found.
    */
   public ScanContext withPriorFindings(List<Finding> findings) {
-    return new ScanContext(inventory, authorizer, resources, shippedDefaultRoles, shippedDefaultBindings, findings);
+    return new ScanContext(inventory, authorizer, resources, shippedDefaultRoles, shippedDefaultBindings, findings,
+        shared);
+  }
+
+  /**
+   * One instance of {@code type} per scan, made from this context the first time a check asks for it: an index
+   * several checks read (what each ServiceAccount holds) is then computed once, not once per check. Checks run side
+   * by side, so the instance must be safe to use from several threads.
+   */
+  public <T> T shared(Class<T> type, Function<ScanContext, T> make) {
+    return type.cast(shared.computeIfAbsent(type, k -> make.apply(this)));
   }
 
   /** Findings of the first phase; empty during the first phase itself. */

@@ -21,4 +21,10 @@ public interface Template {
    * phase, after every other check.
    */
   default boolean derived() { return false; }
+
+  /**
+   * Whether one check of this template costs far more than the others (building the access graph): the engine starts
+   * such checks first, so that the cheap ones fill the other cores meanwhile.
+   */
+  default boolean heavy() { return false; }
 }

@@ -39,6 +39,42 @@ class FileInputTest {
     assertEquals(Location.file(dir + "/b/inner/z.yml", 1), inv.serviceAccounts().get(2).meta().location());
   }
 
+  /**
+   * A folder's files are composed on several threads; what comes out must be exactly what reading them one after the
+   * other gives (files named one by one are read that way): objects in order, duplicates resolved the same way,
+   * every problem in the same order, and the object limit stopping at the same object.
+   */
+  @Test
+  void aFolderReadOnAllCoresEqualsReadingItsFilesOneByOne() throws IOException {
+    List<String> files = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String name = "f%02d.yaml".formatted(i);
+      String text = switch (i % 8) {
+        case 1 -> SA.formatted("sa-" + i) + "---\n" + "kind: [broken\n";
+        case 2 -> "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: x}\nmetadata: {name: y}\n";
+        case 3 -> SA.formatted("shared"); // defined in several files: the last one wins, with a warning each time
+        case 4 -> "apiVersion: v1\nkind: Secret\ntype: Opaque\nmetadata: {name: s" + i + "}\n---\n" + SA.formatted("sa-" + i);
+        case 5 -> "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: r" + i + "}\nrules: 7\n";
+        default -> SA.formatted("sa-" + i) + "---\n" + SA.formatted("sb-" + i);
+      };
+      Files.writeString(dir.resolve(name), text);
+      files.add(dir.resolve(name).toString());
+    }
+    Files.write(dir.resolve("f99.yaml"), new byte[] {0, 1, 2, (byte) 0xff});
+    files.add(dir.resolve("f99.yaml").toString());
+    for (int limit : new int[] {LoadOptions.DEFAULT_MAX_OBJECTS, 25}) {
+      LoadOptions options = new LoadOptions("default", LoadOptions.DEFAULT_MAX_FILE_SIZE, limit);
+      Inventory folder = new ManifestLoader(options, null).load(List.of(dir.toString()));
+      Inventory oneByOne = new ManifestLoader(options, null).load(files);
+      assertTrue(folder.problems().size() >= 10, folder.problems().toString());
+      assertEquals(oneByOne.problems(), folder.problems());
+      assertEquals(oneByOne.serviceAccounts(), folder.serviceAccounts());
+      assertEquals(oneByOne.secrets(), folder.secrets());
+      assertEquals(oneByOne.roles(), folder.roles());
+      assertEquals(oneByOne.sources(), folder.sources());
+    }
+  }
+
   @Test
   void aFileNamedExplicitlyIsReadWhateverItsExtensionAndKeepsItsNameAsGiven() throws IOException {
     Files.writeString(dir.resolve("manifest.txt"), SA.formatted("t"));

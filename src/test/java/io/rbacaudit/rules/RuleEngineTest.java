@@ -145,6 +145,59 @@ class RuleEngineTest {
     assertTrue(e.getMessage().startsWith("rule ACME-1 failed"), e.getMessage());
   }
 
+  /**
+   * The checks of a phase run side by side: here the heavy check can only finish once a light one has run, which a
+   * one-at-a-time engine (heavy first) would never allow. The findings come out in the usual order all the same.
+   */
+  @Test
+  void checksOfAPhaseRunSideBySideAndTheOrderStaysTheSame() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() > 1,
+        "needs two cores to run checks side by side");
+    java.util.concurrent.CountDownLatch lightRan = new java.util.concurrent.CountDownLatch(1);
+    Template heavy = new Template() {
+      @Override
+      public String name() {
+        return "heavy";
+      }
+
+      @Override
+      public boolean heavy() {
+        return true;
+      }
+
+      @Override
+      public Check compile(RuleSpec spec) {
+        return context -> {
+          try {
+            assertTrue(lightRan.await(30, java.util.concurrent.TimeUnit.SECONDS), "the light check never ran meanwhile");
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+          return List.of(finding(spec, "h", spec.severity()));
+        };
+      }
+    };
+    Template light = new Template() {
+      @Override
+      public String name() {
+        return "light";
+      }
+
+      @Override
+      public Check compile(RuleSpec spec) {
+        return context -> {
+          lightRan.countDown();
+          return List.of(finding(spec, "l", spec.severity()));
+        };
+      }
+    };
+    List<RuleSpec> rules = List.of(spec("ACME-1", Severity.LOW, null, "light", null),
+        spec("ACME-2", Severity.LOW, null, "heavy", null));
+    List<String> out = new RuleEngine(rules, RuleSelection.all(), Map.of("heavy", heavy, "light", light)).run(EMPTY)
+        .stream().map(f -> f.ruleId() + " " + f.subject().name()).toList();
+    assertEquals(List.of("ACME-1 l", "ACME-2 h"), out);
+  }
+
   @Test
   void theBuiltInRulesRunOverTheirOwnEngine() {
     RuleEngine engine = new RuleEngine(RuleLoader.builtIn(), RuleSelection.all());

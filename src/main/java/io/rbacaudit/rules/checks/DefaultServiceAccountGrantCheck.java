@@ -59,7 +59,7 @@ public final class DefaultServiceAccountGrantCheck implements Template {
         }
       }
     }
-    ServiceAccountGrants grants = new ServiceAccountGrants(context);
+    ServiceAccountGrants grants = ServiceAccountGrants.of(context);
     List<Finding> out = new ArrayList<>();
     for (Subject sa : accounts) {
       Map<String, List<ServiceAccountGrants.Held>> byScope = new LinkedHashMap<>();

@@ -37,7 +37,7 @@ public final class DefaultServiceAccountWorkloadCheck implements Template {
 
   private static List<Finding> run(RuleSpec spec, List<String> names, Severity permitted, ScanContext context) {
     TokenSecrets secrets = new TokenSecrets(context.inventory());
-    ServiceAccountGrants grants = new ServiceAccountGrants(context);
+    ServiceAccountGrants grants = ServiceAccountGrants.of(context);
     List<Finding> out = new ArrayList<>();
     for (Workload w : context.inventory().workloads()) {
       String sa = w.pod().effectiveServiceAccountName();

@@ -40,6 +40,11 @@ public final class EscalationPathTemplate implements Template {
   }
 
   @Override
+  public boolean heavy() {
+    return true;
+  }
+
+  @Override
   public Check compile(RuleSpec spec) {
     ParamReader params = new ParamReader(spec);
     int maxDepth = params.integer("maxDepth", DEFAULT_MAX_DEPTH, 1, MAX_DEPTH_LIMIT);

@@ -37,7 +37,7 @@ public final class LegacyTokenSecretCheck implements Template {
   }
 
   private static List<Finding> run(RuleSpec spec, Severity raised, List<String> raiseFor, ScanContext context) {
-    ServiceAccountGrants grants = new ServiceAccountGrants(context);
+    ServiceAccountGrants grants = ServiceAccountGrants.of(context);
     List<Finding> out = new ArrayList<>();
     for (Secret s : context.inventory().secrets()) {
       if (!s.isServiceAccountToken()) {

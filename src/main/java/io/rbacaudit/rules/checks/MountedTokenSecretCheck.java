@@ -39,7 +39,7 @@ public final class MountedTokenSecretCheck implements Template {
 
   private static List<Finding> run(RuleSpec spec, Severity raised, ScanContext context) {
     TokenSecrets secrets = new TokenSecrets(context.inventory());
-    ServiceAccountGrants grants = new ServiceAccountGrants(context);
+    ServiceAccountGrants grants = ServiceAccountGrants.of(context);
     List<Finding> out = new ArrayList<>();
     for (Workload w : context.inventory().workloads()) {
       List<TokenExposure.Source> mounted = TokenExposure.of(w, context, secrets).tokenSecrets();

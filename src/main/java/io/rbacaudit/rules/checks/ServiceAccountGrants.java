@@ -12,12 +12,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a ServiceAccount is granted, as the authorizer sees it for {@code system:serviceaccount:NS:NAME} with the
  * groups its tokens carry ({@link Impersonation#of}), leaving out what every ServiceAccount gets from the Kubernetes
  * defaults through its groups (discovery, self-review...): that is nobody's configuration to fix. Grants through a
- * binding that names the ServiceAccount itself always count.
+ * binding that names the ServiceAccount itself always count. Computed once per ServiceAccount and scan, on demand;
+ * the index of bindings is only read after construction, the cache is concurrent.
  */
 final class ServiceAccountGrants {
 
@@ -27,9 +29,14 @@ final class ServiceAccountGrants {
   private final ScanContext context;
   private final DefaultGrants defaults;
   private final Map<ObjectRef, List<ResolvedBinding>> bindings = new HashMap<>();
-  private final Map<String, List<Held>> cache = new HashMap<>();
+  private final Map<String, List<Held>> cache = new ConcurrentHashMap<>();
 
-  ServiceAccountGrants(ScanContext context) {
+  /** The scan's one instance, shared by the checks that read it (they may run side by side: it is thread-safe). */
+  static ServiceAccountGrants of(ScanContext context) {
+    return context.shared(ServiceAccountGrants.class, ServiceAccountGrants::new);
+  }
+
+  private ServiceAccountGrants(ScanContext context) {
     this.context = context;
     this.defaults = new DefaultGrants(context);
     for (ResolvedBinding b : context.authorizer().bindings()) {

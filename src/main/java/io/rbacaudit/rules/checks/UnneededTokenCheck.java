@@ -42,7 +42,7 @@ public final class UnneededTokenCheck implements Template {
 
   private static List<Finding> run(RuleSpec spec, ScanContext context) {
     TokenSecrets secrets = new TokenSecrets(context.inventory());
-    ServiceAccountGrants grants = new ServiceAccountGrants(context);
+    ServiceAccountGrants grants = ServiceAccountGrants.of(context);
     Set<String> boundElsewhere = namesBoundElsewhere(context);
     List<Finding> out = new ArrayList<>();
     for (Workload w : context.inventory().workloads()) {
