@@ -65,7 +65,16 @@ public final class ScanJsonShapes {
       boolean defaultPolicy,
       LocationJson location,
       List<LocationJson> relatedLocations,
-      List<RefJson> workloads) {}
+      List<RefJson> workloads,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<HopJson> hops) {}
+
+  /**
+   * A step of an RBAC-701 escalation path: {@code from} and {@code to} are Vertices ({@code {"type","name",
+   * "namespace"}}), {@code edge} an edge kind of spec/escalation.md, {@code hop} false for free steps (membership,
+   * runs-as), {@code location} the grant or workload that makes the step. Only RBAC-701 findings carry them.
+   */
+  public record HopJson(PathShapes.VertexJson from, PathShapes.VertexJson to, String edge, boolean hop,
+      LocationJson location) {}
 
   /** A grant or an object, told apart by {@code type}. */
   public sealed interface EvidenceJson permits GrantEvidenceJson, ObjectEvidenceJson {}

@@ -16,6 +16,7 @@ import io.rbacaudit.rules.Evidence;
 import io.rbacaudit.rules.Evidence.GrantEvidence;
 import io.rbacaudit.rules.Evidence.ObjectEvidence;
 import io.rbacaudit.rules.Finding;
+import io.rbacaudit.rules.PathHop;
 import io.rbacaudit.rules.RuleSpec;
 import io.rbacaudit.rules.Severity;
 import java.time.Instant;
@@ -48,6 +49,9 @@ final class SampleScan {
       "Workload runs as the default ServiceAccount with its token", Severity.MEDIUM, "service-accounts");
   static final RuleSpec LEGACY_TOKEN = rule("RBAC-605", "legacy-token-secret", "Legacy ServiceAccount token Secret",
       Severity.LOW, "service-accounts");
+
+  static final RuleSpec ESCALATION = rule("RBAC-701", "escalation-path", "Subject can reach cluster-admin",
+      Severity.CRITICAL, "escalation");
 
   private SampleScan() {}
 
@@ -145,6 +149,38 @@ final class SampleScan {
     return assemble(findings, problems, Severity.HIGH,
         List.of("suppression at .rbac-audit.yaml:15 (rule RBAC-999) matched no finding"),
         Map.of("RBAC-201", 37, "RBAC-101", 3));
+  }
+
+  /**
+   * An RBAC-701 finding with its path: Group acme:support impersonates ServiceAccount kube-system/ops (a hop), which
+   * is bound to cluster-admin (a free step).
+   */
+  static Finding escalationFinding() {
+    Location impersonateRule = Location.file("deploy/support.yaml", 7);
+    Location opsBinding = Location.file("deploy/ops.yaml", 3);
+    PathHop.Point support = new PathHop.Point("Group", "acme:support", null, "Group acme:support");
+    PathHop.Point ops = new PathHop.Point("ServiceAccount", "ops", "kube-system", "ServiceAccount kube-system/ops");
+    PathHop.Point admin = new PathHop.Point("Target", "cluster-admin", null, "cluster-admin equivalence");
+    RoleId impersonator = new RoleId(RoleKind.CLUSTER_ROLE, "impersonator", null, false);
+    return new Finding(ESCALATION, Severity.CRITICAL,
+        "Group acme:support can reach cluster-admin equivalence in 1 hop: 1. impersonate-serviceaccount to "
+            + "ServiceAccount kube-system/ops (impersonate serviceaccounts).",
+        new ObjectRef("Group", "acme:support", null), null, "cluster-admin", Location.file("deploy/support.yaml", 20),
+        List.of(impersonateRule),
+        List.of(new GrantEvidence(grant(new ObjectRef("ClusterRoleBinding", "support", null), impersonator, 0,
+            impersonateRule))),
+        List.of(), false, false,
+        List.of(new PathHop(support, ops, "impersonate-serviceaccount", true, impersonateRule),
+            new PathHop(ops, admin, "equivalent", false, opsBinding)));
+  }
+
+  /** The sample plus one escalation path, for the drawing of RBAC-701 paths. */
+  static ScanResult escalation() {
+    ScanResult sample = result();
+    List<ReportedFinding> findings = new ArrayList<>();
+    findings.add(open(escalationFinding(), "fp-escalation"));
+    findings.addAll(sample.findings());
+    return assemble(findings, sample.problems(), Severity.HIGH, sample.notes(), sample.excludedByPreset());
   }
 
   static ReportedFinding open(Finding f, String fingerprint) {
