@@ -1,6 +1,10 @@
 package io.rbacaudit.findings;
 
+import io.rbacaudit.model.ObjectRef;
 import io.rbacaudit.model.Problem;
+import io.rbacaudit.model.Subject;
+import io.rbacaudit.model.SubjectKind;
+import io.rbacaudit.rbac.SubjectAccess;
 import io.rbacaudit.rules.RuleSpec;
 import io.rbacaudit.rules.Severity;
 import java.time.Instant;
@@ -20,6 +24,8 @@ import java.util.TreeMap;
  * @param rules the rules that ran (enabled), for SARIF's rule table and the HTML catalogue
  * @param excludedByPreset findings the exclude preset skipped, per rule id: counted, never silently dropped
  * @param notes one-line remarks for the reader: expired or unused suppressions, baseline file facts
+ * @param access the effective permissions of the identities findings are about, for the HTML report's subject
+ *     view; {@link SubjectAccess#NONE} when no report asked for it
  */
 public record ScanResult(
     String toolName,
@@ -33,7 +39,16 @@ public record ScanResult(
     Gate gate,
     List<RuleSpec> rules,
     Map<String, Integer> excludedByPreset,
-    List<String> notes) {
+    List<String> notes,
+    SubjectAccess access) {
+
+  public ScanResult(String toolName, String toolVersion, Instant generatedAt, Inputs inputs,
+      List<ReportedFinding> findings, Map<Severity, Integer> summary, Map<Status, Integer> statusCounts,
+      List<Problem> problems, Gate gate, List<RuleSpec> rules, Map<String, Integer> excludedByPreset,
+      List<String> notes) {
+    this(toolName, toolVersion, generatedAt, inputs, findings, summary, statusCounts, problems, gate, rules,
+        excludedByPreset, notes, SubjectAccess.NONE);
+  }
 
   public ScanResult {
     Objects.requireNonNull(inputs, "inputs");
@@ -45,6 +60,23 @@ public record ScanResult(
     rules = List.copyOf(rules);
     excludedByPreset = sorted(excludedByPreset);
     notes = List.copyOf(notes);
+    access = access == null ? SubjectAccess.NONE : access;
+  }
+
+  public ScanResult withAccess(SubjectAccess access) {
+    return new ScanResult(toolName, toolVersion, generatedAt, inputs, findings, summary, statusCounts, problems, gate,
+        rules, excludedByPreset, notes, access);
+  }
+
+  /** The identities (Users, Groups, ServiceAccounts) that findings are about, each once, sorted. */
+  public List<Subject> identities() {
+    java.util.TreeSet<Subject> out = new java.util.TreeSet<>();
+    for (ReportedFinding rf : findings) {
+      ObjectRef ref = rf.finding().subject();
+      SubjectKind.fromKube(ref.kind()).ifPresent(kind -> out.add(new Subject(kind, ref.name(),
+          kind == SubjectKind.SERVICE_ACCOUNT ? ref.namespace() : null)));
+    }
+    return List.copyOf(out);
   }
 
   // Map.copyOf iterates in an order that changes from one JVM run to the next: reports must not.
