@@ -28,7 +28,7 @@ import org.jgrapht.traverse.BreadthFirstIterator;
 public final class PathLayout<V> implements LayoutAlgorithm2D<V, PathLayout.Step<V>> {
 
   /** Distance between columns and between rows, in the drawing's units. */
-  public static final double COLUMN = 240;
+  public static final double COLUMN = 400;
   public static final double ROW = 90;
 
   /** A directed step between two vertex keys; steps are compared by identity, so parallel steps stay apart. */
