@@ -44,7 +44,7 @@ class FormatDetailsTest {
     return out;
   }
 
-  /** RBAC-701 findings add {@code hops}: each step with its Vertices, edge kind, hop flag and evidence location. */
+  /** RBAC-701 findings add {@code steps}: each with its Vertices, edge kind, hop flag and evidence location. */
   @Test
   void jsonEscalationFindingCarriesStructuredHops() throws Exception {
     JsonNode findings = MAPPER.readTree(new JsonReportRenderer().render(SampleScan.escalation())).get("findings");
@@ -53,10 +53,10 @@ class FormatDetailsTest {
       if (f.get("rule").asText().equals("RBAC-701")) {
         escalation = f;
       } else {
-        assertFalse(f.has("hops"), "only escalation findings carry hops: " + f.get("rule"));
+        assertFalse(f.has("steps"), "only escalation findings carry steps: " + f.get("rule"));
       }
     }
-    JsonNode hops = escalation.get("hops");
+    JsonNode hops = escalation.get("steps");
     assertEquals(2, hops.size());
     JsonNode first = hops.get(0);
     assertEquals("{\"type\":\"Group\",\"name\":\"acme:support\",\"namespace\":null}", first.get("from").toString());
