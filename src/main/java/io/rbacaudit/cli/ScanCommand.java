@@ -15,6 +15,7 @@ import io.rbacaudit.model.Problem;
 import io.rbacaudit.rbac.Authorizer;
 import io.rbacaudit.rbac.ResourceTable;
 import io.rbacaudit.rbac.SubjectAccess;
+import io.rbacaudit.report.HtmlReportRenderer;
 import io.rbacaudit.report.JsonReportReader;
 import io.rbacaudit.report.ReportFileException;
 import io.rbacaudit.report.ReportRenderer;
@@ -156,7 +157,7 @@ final class ScanCommand implements Callable<Integer> {
         : cfg.excludePreset() != null ? cfg.excludePreset() : ExcludePreset.STANDARD;
     ScanResult result = new Triage(context.defaultPolicy(), Clock.systemUTC(), "rbac-audit", VersionCommand.version())
         .assess(findings, engine.rules(), inventory, new TriageSettings(suppressions, base, preset, failOn));
-    if (output.equals("html") || reports.containsKey("html")) {
+    if (main instanceof HtmlReportRenderer || extra.values().stream().anyMatch(HtmlReportRenderer.class::isInstance)) {
       // Only the HTML report shows who can do what; the other formats are spared the work.
       result = result.withAccess(SubjectAccess.of(context.authorizer(), context.resources(), result.identities()));
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Everything a report renders, and nothing a renderer has to compute: renderers never query the analysis.
@@ -70,7 +71,7 @@ public record ScanResult(
 
   /** The identities (Users, Groups, ServiceAccounts) that findings are about, each once, sorted. */
   public List<Subject> identities() {
-    java.util.TreeSet<Subject> out = new java.util.TreeSet<>();
+    TreeSet<Subject> out = new TreeSet<>();
     for (ReportedFinding rf : findings) {
       ObjectRef ref = rf.finding().subject();
       SubjectKind.fromKube(ref.kind()).ifPresent(kind -> out.add(new Subject(kind, ref.name(),

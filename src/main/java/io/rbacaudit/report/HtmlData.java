@@ -378,11 +378,11 @@ final class HtmlData {
     return new ObjectRef(s.kind().kubeName(), s.name(), s.namespace());
   }
 
-  private interface Writer<T> {
+  private interface RowWriter<T> {
     void write(T value) throws IOException;
   }
 
-  private static <T> void array(JsonGenerator g, List<T> values, Writer<T> each) throws IOException {
+  private static <T> void array(JsonGenerator g, List<T> values, RowWriter<T> each) throws IOException {
     g.writeStartArray();
     // Writing a row may add to a later table (a role's strings), never to this one, so the list is stable here.
     for (int i = 0; i < values.size(); i++) {
