@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ final class HtmlData {
   /** Names shorter than this are not cut out of sentences: too many words would match them. */
   private static final int SHORTEST_CUT = 3;
 
-  private final Table<String> strings = new Table<>(s -> s);
+  private final Table<String> strings = new Table<>(null);
   private final Table<Location> locations = new Table<>(HtmlData::key);
   private final Table<ObjectRef> refs = new Table<>(HtmlData::key);
   private final Table<RoleId> roles = new Table<>(HtmlData::key);
@@ -83,9 +84,12 @@ final class HtmlData {
    */
   private static final class Table<T> {
     final Map<String, Integer> index = new HashMap<>();
+    /** The same instances come back often (a rule's location, a finding's subject): no key to build for them. */
+    final Map<T, Integer> seen = new IdentityHashMap<>();
     final List<T> values = new ArrayList<>();
     final Function<T, String> key;
 
+    /** @param key a string that tells values apart; null for a table of strings, which are their own key */
     Table(Function<T, String> key) {
       this.key = key;
     }
@@ -94,11 +98,24 @@ final class HtmlData {
       if (value == null) {
         return -1;
       }
-      Integer i = index.putIfAbsent(key.apply(value), values.size());
-      if (i == null) {
-        values.add(value);
-        return values.size() - 1;
+      if (key == null) {
+        Integer i = index.putIfAbsent((String) value, values.size());
+        if (i == null) {
+          values.add(value);
+          return values.size() - 1;
+        }
+        return i;
       }
+      Integer i = seen.get(value);
+      if (i != null) {
+        return i;
+      }
+      i = index.putIfAbsent(key.apply(value), values.size());
+      if (i == null) {
+        i = values.size();
+        values.add(value);
+      }
+      seen.put(value, i);
       return i;
     }
   }
