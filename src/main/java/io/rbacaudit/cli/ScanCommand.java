@@ -155,12 +155,14 @@ final class ScanCommand implements Callable<Integer> {
     List<Finding> findings = engine.run(context);
     ExcludePreset preset = excludePreset != null ? excludePreset
         : cfg.excludePreset() != null ? cfg.excludePreset() : ExcludePreset.STANDARD;
-    ScanResult result = new Triage(context.defaultPolicy(), Clock.systemUTC(), "rbac-audit", VersionCommand.version())
+    ScanResult assessed = new Triage(context.defaultPolicy(), Clock.systemUTC(), "rbac-audit", VersionCommand.version())
         .assess(findings, engine.rules(), inventory, new TriageSettings(suppressions, base, preset, failOn));
-    if (main instanceof HtmlReportRenderer || extra.values().stream().anyMatch(HtmlReportRenderer.class::isInstance)) {
-      // Only the HTML report shows who can do what; the other formats are spared the work.
-      result = result.withAccess(SubjectAccess.of(context.authorizer(), context.resources(), result.identities()));
-    }
+    // Only the HTML report shows who can do what; the other formats are spared the work.
+    boolean html = main instanceof HtmlReportRenderer
+        || extra.values().stream().anyMatch(HtmlReportRenderer.class::isInstance);
+    ScanResult result = html
+        ? assessed.withAccess(SubjectAccess.of(context.authorizer(), context.resources(), assessed.identities()))
+        : assessed;
 
     write(main, result, outputFile);
     for (Map.Entry<Path, ReportRenderer> e : extra.entrySet()) {
