@@ -17,6 +17,8 @@ import io.rbacaudit.model.Inventory;
 import io.rbacaudit.model.Problem;
 import io.rbacaudit.rbac.Authorizer;
 import io.rbacaudit.rbac.ResourceTable;
+import io.rbacaudit.rbac.SubjectAccess;
+import io.rbacaudit.report.HtmlReportRenderer;
 import io.rbacaudit.report.JsonReportReader;
 import io.rbacaudit.report.ReportFileException;
 import io.rbacaudit.report.ReportRenderer;
@@ -166,20 +168,31 @@ final class ScanCommand implements Callable<Integer> {
       reads = List.of(new SourceOptions.ClusterRead(snap.context(), new Source(inventory, true, snap.unreadable(), snap),
           inventory, null));
     }
+    ScanContext single = null; // the one inventory's context, when there is one: the HTML subject view reads it
     if (reads != null) {
       saveSnapshots(reads);
       List<Triage.ClusterPart> parts = new ArrayList<>();
       for (SourceOptions.ClusterRead read : reads) {
-        parts.add(read.failed()
-            ? new Triage.ClusterPart(read.context(), List.of(), read.inventory(), List.of(), read.failure())
-            : new Triage.ClusterPart(read.context(), engine.run(context(read.inventory())), read.inventory(),
-                read.unreadable(), null));
+        if (read.failed()) {
+          parts.add(new Triage.ClusterPart(read.context(), List.of(), read.inventory(), List.of(), read.failure()));
+          continue;
+        }
+        ScanContext context = context(read.inventory());
+        single = reads.size() == 1 ? context : null;
+        parts.add(new Triage.ClusterPart(read.context(), engine.run(context), read.inventory(), read.unreadable(), null));
       }
       result = triage.assessClusters(parts, engine.rules(), settings, source.multiCluster());
     } else {
-      result = triage.assess(engine.run(context(inventory)), engine.rules(), inventory, settings);
+      single = context(inventory);
+      result = triage.assess(engine.run(single), engine.rules(), inventory, settings);
     }
-    ScanResult done = historyFolder == null ? result : historyFolder.keep(result);
+    ScanResult kept = historyFolder == null ? result : historyFolder.keep(result);
+    // Only the HTML report shows who can do what, per identity of one cluster; the other formats are spared the work.
+    boolean html = main instanceof HtmlReportRenderer
+        || extra.values().stream().anyMatch(HtmlReportRenderer.class::isInstance);
+    ScanResult done = html && single != null
+        ? kept.withAccess(SubjectAccess.of(single.authorizer(), single.resources(), kept.identities()))
+        : kept;
 
     List<Runnable> writes = new ArrayList<>();
     writes.add(() -> write(main, done, outputFile));

@@ -1,6 +1,10 @@
 package io.rbacaudit.findings;
 
+import io.rbacaudit.model.ObjectRef;
 import io.rbacaudit.model.Problem;
+import io.rbacaudit.model.Subject;
+import io.rbacaudit.model.SubjectKind;
+import io.rbacaudit.rbac.SubjectAccess;
 import io.rbacaudit.rules.RuleSpec;
 import io.rbacaudit.rules.Severity;
 import java.time.Instant;
@@ -11,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Everything a report renders, and nothing a renderer has to compute: renderers never query the analysis.
@@ -22,6 +27,8 @@ import java.util.TreeMap;
  * @param notes one-line remarks for the reader: expired or unused suppressions, baseline file facts
  * @param clusters one entry per cluster context in a cluster scan (in the order given), empty for manifests
  * @param history what changed since the previous run of a {@code --history} folder, else null
+ * @param access the effective permissions of the identities findings are about, for the HTML report's subject
+ *     view; {@link SubjectAccess#NONE} when no report asked for it
  */
 public record ScanResult(
     String toolName,
@@ -37,7 +44,8 @@ public record ScanResult(
     Map<String, Integer> excludedByPreset,
     List<String> notes,
     List<ClusterOutcome> clusters,
-    ScanHistory history) {
+    ScanHistory history,
+    SubjectAccess access) {
 
   /** A scan of manifests, without history. */
   public ScanResult(String toolName, String toolVersion, Instant generatedAt, Inputs inputs,
@@ -45,7 +53,7 @@ public record ScanResult(
       List<Problem> problems, Gate gate, List<RuleSpec> rules, Map<String, Integer> excludedByPreset,
       List<String> notes) {
     this(toolName, toolVersion, generatedAt, inputs, findings, summary, statusCounts, problems, gate, rules,
-        excludedByPreset, notes, List.of(), null);
+        excludedByPreset, notes, List.of(), null, SubjectAccess.NONE);
   }
 
   public ScanResult {
@@ -59,16 +67,33 @@ public record ScanResult(
     excludedByPreset = sorted(excludedByPreset);
     notes = List.copyOf(notes);
     clusters = List.copyOf(clusters);
+    access = access == null ? SubjectAccess.NONE : access;
   }
 
   public ScanResult withHistory(ScanHistory h) {
     return new ScanResult(toolName, toolVersion, generatedAt, inputs, findings, summary, statusCounts, problems, gate,
-        rules, excludedByPreset, notes, clusters, h);
+        rules, excludedByPreset, notes, clusters, h, access);
+  }
+
+  public ScanResult withAccess(SubjectAccess access) {
+    return new ScanResult(toolName, toolVersion, generatedAt, inputs, findings, summary, statusCounts, problems, gate,
+        rules, excludedByPreset, notes, clusters, history, access);
   }
 
   /** True for a scan of several cluster contexts: reports show one section per context. */
   public boolean multiCluster() {
     return clusters.size() > 1;
+  }
+
+  /** The identities (Users, Groups, ServiceAccounts) that findings are about, each once, sorted. */
+  public List<Subject> identities() {
+    TreeSet<Subject> out = new TreeSet<>();
+    for (ReportedFinding rf : findings) {
+      ObjectRef ref = rf.finding().subject();
+      SubjectKind.fromKube(ref.kind()).ifPresent(kind -> out.add(new Subject(kind, ref.name(),
+          kind == SubjectKind.SERVICE_ACCOUNT ? ref.namespace() : null)));
+    }
+    return List.copyOf(out);
   }
 
   // Map.copyOf iterates in an order that changes from one JVM run to the next: reports must not.

@@ -6,6 +6,7 @@ import io.rbacaudit.model.Location;
 import io.rbacaudit.model.Problem;
 import io.rbacaudit.model.RoleKind;
 import io.rbacaudit.model.WorkloadKind;
+import io.rbacaudit.rbac.SubjectAccess;
 import io.rbacaudit.rules.DefaultPolicy;
 import io.rbacaudit.rules.Finding;
 import io.rbacaudit.rules.RuleSpec;
@@ -163,7 +164,8 @@ public final class Triage {
         notes.add(baselineNote(settings.baseline(), inBaseline.size()));
       }
       return new ScanResult(toolName, toolVersion, clock.instant(), inputs, sorted, summary(sorted),
-          statusCounts(sorted), problems, gate(sorted, settings.failOn()), rules, excluded, notes, clusters, null);
+          statusCounts(sorted), problems, gate(sorted, settings.failOn()), rules, excluded, notes, clusters, null,
+          SubjectAccess.NONE);
     }
   }
 

@@ -218,8 +218,8 @@ public final class Authorizer {
     return new PolicyRule(r.verbs(), r.apiGroups(), r.resources(), r.resourceNames(), List.of(), r.location());
   }
 
-  /** The bindings whose subjects match this user, each once, in input order. */
-  private Collection<ResolvedBinding> bindingsOf(UserInfo user) {
+  /** The bindings whose subjects match this user (by name or one of its groups), each once. */
+  public Collection<ResolvedBinding> bindingsOf(UserInfo user) {
     Set<ResolvedBinding> out = new LinkedHashSet<>();
     List<ResolvedBinding> byName = bindingsByIdentity.get("u:" + user.name());
     if (byName != null) {

@@ -8,7 +8,9 @@ import java.util.Objects;
  * else, so they never reach into the analysis. The findings table is not here as rows: it is {@code dataJson}, the
  * findings embedded once and rendered lazily by the page's script.
  *
- * @param dataJson the findings as JSON, already safe inside a {@code <script type="application/json">} element
+ * @param subjects how many subjects the subject view can show (those findings are about)
+ * @param dataJson the findings, escalation paths and subject permissions as JSON (the shape is {@link HtmlData}'s),
+ *     already safe inside a {@code <script type="application/json">} element
  */
 public record HtmlView(
     String toolName,
@@ -32,6 +34,7 @@ public record HtmlView(
     List<FindingRow> serviceAccountFindings,
     int serviceAccountTotal,
     List<RuleRow> rules,
+    int subjects,
     String dataJson) {
 
   public HtmlView {

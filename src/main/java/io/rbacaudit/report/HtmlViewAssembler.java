@@ -14,11 +14,6 @@ import io.rbacaudit.report.HtmlView.GateView;
 import io.rbacaudit.report.HtmlView.ProblemRow;
 import io.rbacaudit.report.HtmlView.RuleRow;
 import io.rbacaudit.report.HtmlView.SubjectRow;
-import io.rbacaudit.report.JsonShapes.LocationJson;
-import io.rbacaudit.report.JsonShapes.RefJson;
-import io.rbacaudit.report.ScanJsonShapes.EvidenceJson;
-import io.rbacaudit.report.ScanJsonShapes.FindingJson;
-import io.rbacaudit.report.ScanJsonShapes.SuppressionJson;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -39,27 +34,6 @@ final class HtmlViewAssembler {
   private static final Pattern BIDI = Pattern.compile("[\\u202a-\\u202e\\u2066-\\u2069\\u200e\\u200f\\u061c]");
 
   private HtmlViewAssembler() {}
-
-  /**
-   * One finding in the embedded data: the scan JSON's finding without what its rule says for every finding (that is
-   * in {@link HtmlDataJson#rules}, once, which keeps a 100,000-finding page a sixth smaller), plus its suppression
-   * snippet.
-   */
-  record HtmlFindingJson(String fingerprint, String rule, String severity, String message, RefJson subject,
-      String namespace, List<EvidenceJson> evidence, String status, SuppressionJson suppression, boolean latent,
-      LocationJson location, List<LocationJson> relatedLocations, List<RefJson> workloads, String snippet) {
-
-    static HtmlFindingJson of(FindingJson f, String snippet) {
-      return new HtmlFindingJson(f.fingerprint(), f.rule(), f.severity(), f.message(), f.subject(), f.namespace(),
-          f.evidence(), f.status(), f.suppression(), f.latent(), f.location(), f.relatedLocations(), f.workloads(),
-          snippet);
-    }
-  }
-
-  /** What a rule says for each of its findings. */
-  record HtmlRuleJson(String title, String category, String remediation, List<String> references) {}
-
-  record HtmlDataJson(Map<String, HtmlRuleJson> rules, List<HtmlFindingJson> findings) {}
 
   static HtmlView of(ScanResult r) {
     List<Problem> problems = Wording.sortedProblems(r);
@@ -86,23 +60,8 @@ final class HtmlViewAssembler {
         serviceAccountRows(r.findings()),
         (int) r.findings().stream().filter(rf -> isServiceAccountRule(rf.finding().ruleId())).count(),
         r.rules().stream().sorted(Comparator.comparing(RuleSpec::id)).map(HtmlViewAssembler::rule).toList(),
-        ScriptJson.embed(JsonWriter.compact(data(r))));
-  }
-
-  static HtmlDataJson data(ScanResult r) {
-    Map<String, HtmlRuleJson> rules = new TreeMap<>();
-    r.rules().forEach(rule -> rules.put(rule.id(), ruleJson(rule)));
-    List<HtmlFindingJson> findings = new ArrayList<>(r.findings().size());
-    for (ReportedFinding rf : r.findings()) {
-      RuleSpec spec = rf.finding().rule();
-      rules.putIfAbsent(spec.id(), ruleJson(spec));
-      findings.add(HtmlFindingJson.of(JsonReportRenderer.finding(rf), SuppressionSnippet.of(rf.finding())));
-    }
-    return new HtmlDataJson(rules, findings);
-  }
-
-  private static HtmlRuleJson ruleJson(RuleSpec spec) {
-    return new HtmlRuleJson(spec.title(), spec.category(), spec.remediation(), spec.references());
+        r.access().subjects().size(),
+        HtmlData.json(r));
   }
 
   /** The default-ServiceAccount and token family, RBAC-601 to RBAC-610. */
@@ -124,7 +83,7 @@ final class HtmlViewAssembler {
 
   /** Sorted by name, as in the JSON report: the inputs' own order may differ from run to run. */
   private static List<Count> counts(Map<String, Integer> m) {
-    return new java.util.TreeMap<>(m).entrySet().stream().map(e -> new Count(visible(e.getKey()), e.getValue())).toList();
+    return new TreeMap<>(m).entrySet().stream().map(e -> new Count(visible(e.getKey()), e.getValue())).toList();
   }
 
   private static ProblemRow problem(Problem p) {

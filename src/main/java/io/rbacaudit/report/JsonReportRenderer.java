@@ -12,6 +12,7 @@ import io.rbacaudit.rules.Evidence;
 import io.rbacaudit.rules.Evidence.GrantEvidence;
 import io.rbacaudit.rules.Evidence.ObjectEvidence;
 import io.rbacaudit.rules.Finding;
+import io.rbacaudit.rules.PathHop;
 import io.rbacaudit.rules.RuleSpec;
 import io.rbacaudit.rules.Severity;
 import io.rbacaudit.report.JsonShapes.GrantJson;
@@ -24,6 +25,7 @@ import io.rbacaudit.report.ScanJsonShapes.HistoryJson;
 import io.rbacaudit.report.ScanJsonShapes.FindingJson;
 import io.rbacaudit.report.ScanJsonShapes.GateJson;
 import io.rbacaudit.report.ScanJsonShapes.GrantEvidenceJson;
+import io.rbacaudit.report.ScanJsonShapes.HopJson;
 import io.rbacaudit.report.ScanJsonShapes.InputsJson;
 import io.rbacaudit.report.ScanJsonShapes.ObjectEvidenceJson;
 import io.rbacaudit.report.ScanJsonShapes.RuleJson;
@@ -115,7 +117,16 @@ public final class JsonReportRenderer implements ReportRenderer {
         location(f.location()),
         f.relatedLocations().stream().map(JsonReportRenderer::location).toList(),
         f.workloads().stream().map(RefJson::of).toList(),
-        rf.cluster());
+        rf.cluster(),
+        f.path().stream().map(JsonReportRenderer::hop).toList());
+  }
+
+  private static HopJson hop(PathHop h) {
+    return new HopJson(vertex(h.from()), vertex(h.to()), h.edge(), h.hop(), location(h.location()));
+  }
+
+  private static PathShapes.VertexJson vertex(PathHop.Point p) {
+    return new PathShapes.VertexJson(p.type(), p.name(), p.namespace());
   }
 
   private static EvidenceJson evidence(Evidence e) {

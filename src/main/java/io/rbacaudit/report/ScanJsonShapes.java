@@ -88,7 +88,17 @@ public final class ScanJsonShapes {
       LocationJson location,
       List<LocationJson> relatedLocations,
       List<RefJson> workloads,
-      @JsonInclude(JsonInclude.Include.NON_NULL) String cluster) {}
+      @JsonInclude(JsonInclude.Include.NON_NULL) String cluster,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<HopJson> steps) {}
+
+  /**
+   * A step of an RBAC-701 escalation path, named as in the {@code steps} of {@code rbac-audit paths -o json}:
+   * {@code from} and {@code to} are Vertices ({@code {"type","name","namespace"}}), {@code edge} an edge kind of
+   * spec/escalation.md, {@code hop} false for free steps (membership, runs-as), {@code location} the grant or
+   * workload that makes the step. Only RBAC-701 findings carry them.
+   */
+  public record HopJson(PathShapes.VertexJson from, PathShapes.VertexJson to, String edge, boolean hop,
+      LocationJson location) {}
 
   /** A grant or an object, told apart by {@code type}. */
   public sealed interface EvidenceJson permits GrantEvidenceJson, ObjectEvidenceJson {}

@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param latent a role nothing binds yet: whoever binds it later gets this
  * @param defaultPolicy raised only by unchanged Kubernetes defaults or control-plane identities: the standard
  *     exclude preset skips it (and counts it)
+ * @param path the steps of an escalation path (RBAC-701), in order; empty for every other finding
  */
 public record Finding(
     RuleSpec rule,
@@ -33,7 +34,8 @@ public record Finding(
     List<Evidence> evidence,
     List<ObjectRef> workloads,
     boolean latent,
-    boolean defaultPolicy) {
+    boolean defaultPolicy,
+    List<PathHop> path) {
 
   public Finding {
     Objects.requireNonNull(rule, "rule");
@@ -44,9 +46,18 @@ public record Finding(
     relatedLocations = List.copyOf(relatedLocations);
     evidence = List.copyOf(evidence);
     workloads = List.copyOf(workloads);
+    path = List.copyOf(path);
     if (namespace != null && namespace.isEmpty()) {
       namespace = null;
     }
+  }
+
+  /** A finding without an escalation path: every rule but RBAC-701. */
+  public Finding(RuleSpec rule, Severity severity, String message, ObjectRef subject, String namespace, String key,
+      Location location, List<Location> relatedLocations, List<Evidence> evidence, List<ObjectRef> workloads,
+      boolean latent, boolean defaultPolicy) {
+    this(rule, severity, message, subject, namespace, key, location, relatedLocations, evidence, workloads, latent,
+        defaultPolicy, List.of());
   }
 
   public String ruleId() {

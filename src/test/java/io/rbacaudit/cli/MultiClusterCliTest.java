@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -281,9 +283,21 @@ class MultiClusterCliTest {
     String xml = Files.readString(junit);
     assertTrue(xml.contains("cluster prod: ServiceAccount ci/deployer") && xml.contains(
         "cluster staging: ServiceAccount ci/deployer"), xml);
-    String page = Files.readString(html);
-    // Each finding is located in its own cluster (context and uid of its binding).
-    assertTrue(java.util.regex.Pattern.compile("prod\\W{1,12}uid\\W{1,12}b1").matcher(page).find()
-        && java.util.regex.Pattern.compile("staging\\W{1,12}uid\\W{1,12}b1").matcher(page).find(), page);
+    // Each finding is located in its own cluster (context and uid of its binding): the page's embedded data holds
+    // its locations as [file, line, context, uid], strings by index.
+    Matcher data = Pattern.compile(
+        "<script type=\"application/json\" id=\"data\">(.*?)</script>", Pattern.DOTALL)
+        .matcher(Files.readString(html));
+    assertTrue(data.find(), "the page embeds its data");
+    JsonNode embedded = new ObjectMapper()
+        .readTree(data.group(1));
+    Set<String> located = new TreeSet<>();
+    for (JsonNode l : embedded.get("locations")) {
+      if (l.get(2).asInt() >= 0) {
+        located.add(embedded.get("strings").get(l.get(2).asInt()).asText() + " uid "
+            + embedded.get("strings").get(l.get(3).asInt()).asText());
+      }
+    }
+    assertTrue(located.contains("prod uid b1") && located.contains("staging uid b1"), located.toString());
   }
 }

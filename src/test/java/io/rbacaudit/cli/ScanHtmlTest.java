@@ -3,6 +3,8 @@ package io.rbacaudit.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +23,11 @@ class ScanHtmlTest {
     assertEquals(0, run.exit(), run.toString());
     String page = Files.readString(html);
     assertTrue(page.startsWith("<!DOCTYPE html>"), page.substring(0, 40));
-    assertTrue(page.contains("\"rule\":\"RBAC-701\""), "the escalation findings are in the page's data");
+    int start = page.indexOf("<script type=\"application/json\" id=\"data\">");
+    JsonNode data = new ObjectMapper().readTree(page.substring(page.indexOf('>', start) + 1, page.indexOf("</script>", start)));
+    assertEquals(3, data.get("paths").size(), "the three escalation paths of examples/, laid out for drawing");
+    assertTrue(data.get("strings").toString().contains("\"RBAC-701\""), "the escalation findings are in the data");
+    assertEquals(9, data.get("access").get("subjects").size(), "what the identities of findings can do");
     assertTrue(page.contains("examples/"), "what was scanned");
   }
 

@@ -44,6 +44,33 @@ class FormatDetailsTest {
     return out;
   }
 
+  /** RBAC-701 findings add {@code steps}: each with its Vertices, edge kind, hop flag and evidence location. */
+  @Test
+  void jsonEscalationFindingCarriesStructuredHops() throws Exception {
+    JsonNode findings = MAPPER.readTree(new JsonReportRenderer().render(SampleScan.escalation())).get("findings");
+    JsonNode escalation = null;
+    for (JsonNode f : findings) {
+      if (f.get("rule").asText().equals("RBAC-701")) {
+        escalation = f;
+      } else {
+        assertFalse(f.has("steps"), "only escalation findings carry steps: " + f.get("rule"));
+      }
+    }
+    JsonNode hops = escalation.get("steps");
+    assertEquals(2, hops.size());
+    JsonNode first = hops.get(0);
+    assertEquals("{\"type\":\"Group\",\"name\":\"acme:support\",\"namespace\":null}", first.get("from").toString());
+    assertEquals("{\"type\":\"ServiceAccount\",\"name\":\"ops\",\"namespace\":\"kube-system\"}",
+        first.get("to").toString());
+    assertEquals("impersonate-serviceaccount", first.get("edge").asText());
+    assertTrue(first.get("hop").asBoolean());
+    assertEquals("deploy/support.yaml", first.get("location").get("file").asText());
+    assertEquals(7, first.get("location").get("line").asInt());
+    assertEquals("equivalent", hops.get(1).get("edge").asText());
+    assertFalse(hops.get(1).get("hop").asBoolean());
+    assertEquals("cluster-admin", hops.get(1).get("to").get("name").asText());
+  }
+
   @Test
   void jsonTopLevelFieldsFollowTheContract() throws Exception {
     JsonNode json = MAPPER.readTree(new JsonReportRenderer().render(SampleScan.result()));

@@ -24,6 +24,32 @@ class HostileInputTest {
   private static final String NASTY = HostileScan.NASTY;
   private final ScanResult result = HostileScan.result();
 
+  /**
+   * The HTML page's data with hostile names in an escalation path and the subject view: kept exactly, and unable to
+   * end its script element; outside the data nothing from the input is live markup.
+   */
+  @Test
+  void htmlPathAndSubjectViewDataStayInertAndExact() throws Exception {
+    String html = new HtmlReportRenderer().render(HostileScan.withPathAndAccess());
+    java.util.regex.Matcher m = EmbeddedData.DATA.matcher(html);
+    assertTrue(m.find());
+    String json = m.group(1);
+    assertFalse(json.contains("<") || json.contains(">") || json.contains("&"), "cannot close its script element");
+    assertFalse(json.contains("\u2028") || json.contains("\u2029"));
+    String outside = html.substring(0, m.start()) + html.substring(m.end());
+    assertFalse(outside.contains(HostileScan.SCRIPT) || outside.contains("<img") || outside.contains(HostileScan.BIDI));
+    EmbeddedData data = EmbeddedData.of(html);
+    JsonNode path = data.raw.get("paths").get(0);
+    assertEquals(NASTY, data.str(path.get("n").get(0).get(3).asInt()), "vertex name kept exactly");
+    assertEquals("edge-" + NASTY, data.str(path.get("e").get(0).get(2).asInt()));
+    JsonNode cell = data.raw.get("access").get("profiles").get(0).get(2).get(0);
+    assertEquals(NASTY, data.str(cell.get(0).asInt()), "matrix row kept exactly");
+    assertEquals(NASTY, data.str(cell.get(3).get(0).asInt()), "resourceNames kept exactly");
+    JsonNode holding = data.raw.get("access").get("subjects").get(0).get(1).get(0);
+    assertEquals(NASTY, data.ref(holding.get(4).asInt()).get("name").asText(), "the group it holds it through");
+    assertEquals("Path " + NASTY, data.findings().get(3).get("message").asText());
+  }
+
   @Test
   void jsonKeepsEveryStringExactly() throws Exception {
     String out = new JsonReportRenderer().render(result);

@@ -8,10 +8,14 @@ import io.rbacaudit.model.Location;
 import io.rbacaudit.model.ObjectRef;
 import io.rbacaudit.model.Problem;
 import io.rbacaudit.model.RoleKind;
+import io.rbacaudit.model.Subject;
+import io.rbacaudit.rbac.AccessMatrix;
 import io.rbacaudit.rbac.RoleId;
+import io.rbacaudit.rbac.SubjectAccess;
 import io.rbacaudit.rules.Evidence.GrantEvidence;
 import io.rbacaudit.rules.Evidence.ObjectEvidence;
 import io.rbacaudit.rules.Finding;
+import io.rbacaudit.rules.PathHop;
 import io.rbacaudit.rules.RuleSpec;
 import io.rbacaudit.rules.Severity;
 import java.time.LocalDate;
@@ -59,5 +63,33 @@ final class HostileScan {
         Problem.error(Location.file("bad/" + NASTY + ".yaml", 1, 2), "Error " + NASTY),
         Problem.warning(Location.file("warn/" + NASTY + ".yaml", 3), "Warning " + NASTY));
     return SampleScan.assemble(findings, problems, Severity.HIGH, List.of("Note " + NASTY), Map.of(NASTY, 2));
+  }
+
+  /**
+   * The same, plus an escalation path and a subject view whose every name is hostile: vertices, edge kind, role,
+   * binding, group, matrix rows, verbs and resourceNames.
+   */
+  static ScanResult withPathAndAccess() {
+    ScanResult base = result();
+    Location file = Location.file("deploy/" + NASTY + ".yaml", 9);
+    PathHop.Point from = new PathHop.Point("ServiceAccount", NASTY, NASTY, "ServiceAccount " + NASTY);
+    PathHop.Point via = new PathHop.Point("Group", NASTY, null, "Group " + NASTY);
+    PathHop.Point admin = new PathHop.Point("Target", "cluster-admin", null, "cluster-admin equivalence");
+    RuleSpec escalation = SampleScan.ESCALATION;
+    Finding path = new Finding(escalation, Severity.LOW, "Path " + NASTY, new ObjectRef("ServiceAccount", NASTY, NASTY),
+        null, "cluster-admin", file, List.of(), List.of(), List.of(), false, false,
+        List.of(new PathHop(from, via, "edge-" + NASTY, true, file), new PathHop(via, admin, "equivalent", false, null)));
+    List<ReportedFinding> findings = new java.util.ArrayList<>(base.findings());
+    findings.add(new ReportedFinding(path, "fp-path", Status.OPEN, null));
+    RoleId role = new RoleId(RoleKind.ROLE, NASTY, NASTY, false);
+    SubjectAccess access = new SubjectAccess(
+        List.of(new SubjectAccess.Profile(role, true, List.of(
+            new AccessMatrix.Cell(NASTY, NASTY, false, List.of(NASTY), file),
+            new AccessMatrix.Cell("secrets", "get", false, List.of(), file)))),
+        List.of(new SubjectAccess.Entry(Subject.serviceAccount(NASTY, NASTY), List.of(
+            new SubjectAccess.Holding(new ObjectRef("RoleBinding", NASTY, NASTY), false, 0, NASTY,
+                Subject.group(NASTY))))));
+    return SampleScan.assemble(findings, base.problems(), Severity.HIGH, base.notes(), base.excludedByPreset())
+        .withAccess(access);
   }
 }

@@ -183,6 +183,98 @@ class HtmlReportBrowserTest {
     assertNoErrorsAndNoRequests(d);
   }
 
+  /** A subject's matrix: full, resourceNames-limited and wildcard cells, per scope, from a finding's link. */
+  @Test
+  void subjectViewShowsThePermissionMatrix() throws IOException {
+    WebDriver d = open("subjects.html", new HtmlReportRenderer().render(SampleScan.result()));
+    waitForMatches(d, "8");
+    d.findElements(By.cssSelector("#rows tr")).stream()
+        .filter(r -> r.getText().contains("ServiceAccount shop/reader")).findFirst().orElseThrow().click();
+    WebElement permissions = new WebDriverWait(d, Duration.ofSeconds(5))
+        .until(x -> x.findElement(By.partialLinkText("What ServiceAccount shop/reader can do")));
+    permissions.click();
+    WebElement subject = d.findElement(By.id("subject"));
+    new WebDriverWait(d, Duration.ofSeconds(5)).until(x -> subject.isDisplayed());
+    assertTrue(subject.getText().contains("RoleBinding shop/read-secrets \u2192 Role shop/secret-reader, in namespace shop"),
+        subject.getText());
+    WebElement secrets = subject.findElement(
+        By.cssSelector("table.matrix[data-scope='shop'] td[data-row='secrets'][data-verb='get']"));
+    assertEquals("\u2713", secrets.getText());
+    assertEquals("full", secrets.getAttribute("class"));
+    WebElement config = subject.findElement(
+        By.cssSelector("table.matrix[data-scope='shop'] td[data-row='configmaps'][data-verb='get']"));
+    assertEquals("names: shop-config", config.getText());
+    assertEquals("", subject.findElement(
+        By.cssSelector("table.matrix[data-scope='shop'] td[data-row='configmaps'][data-verb='list']")).getText(),
+        "not granted");
+    screenshot(d, "subject.png");
+
+    d.findElement(By.id("s-text")).sendKeys("kustomize");
+    WebElement found = new WebDriverWait(d, Duration.ofSeconds(5)).until(x -> {
+      List<WebElement> links = x.findElements(By.cssSelector("#s-list a"));
+      return links.size() == 1 ? links.get(0) : null;
+    });
+    assertEquals("ServiceAccount flux-system/kustomize-controller", found.getText());
+    found.click();
+    new WebDriverWait(d, Duration.ofSeconds(5)).until(x -> subject.getText().contains("kustomize-controller"));
+    WebElement all = subject.findElement(By.cssSelector("table.matrix[data-scope=''] td[data-row='*.*'][data-verb='*']"));
+    assertEquals("full wild", all.getAttribute("class"), "a wildcard is shown as one");
+    assertTrue(subject.getText().contains("ClusterRole cluster-admin (built-in), cluster-wide"), subject.getText());
+    assertNoErrorsAndNoRequests(d);
+  }
+
+  /** An RBAC-701 finding's path is drawn as SVG: a box per vertex, an arrow per step, every label as text. */
+  @Test
+  void escalationPathIsDrawn() throws IOException {
+    WebDriver d = open("escalation.html", new HtmlReportRenderer().render(SampleScan.escalation()));
+    waitForMatches(d, "9");
+    new Select(d.findElement(By.id("f-rule"))).selectByValue("RBAC-701");
+    waitForMatches(d, "1");
+    d.findElement(By.cssSelector("#rows tr")).click();
+    WebElement drawing = new WebDriverWait(d, Duration.ofSeconds(5))
+        .until(x -> x.findElement(By.cssSelector("#detail svg.path")));
+    List<WebElement> steps = drawing.findElements(By.cssSelector("g.step"));
+    assertEquals(2, steps.size());
+    WebElement hop = steps.get(0);
+    assertEquals("impersonate-serviceaccount", hop.getAttribute("data-edge"));
+    assertEquals("step hop", hop.getAttribute("class"));
+    String curve = hop.findElement(By.tagName("path")).getAttribute("d");
+    assertTrue(curve.startsWith("M 300 45 C "), "from the subject's box to the next: " + curve);
+    assertEquals("step free", steps.get(1).getAttribute("class"));
+    Object labels = ((JavascriptExecutor) d).executeScript(
+        "return Array.prototype.map.call(document.querySelectorAll('#detail svg.path text'),"
+            + " function (t) { return t.textContent; });");
+    assertEquals(List.of("impersonate-serviceaccount", "deploy/support.yaml:7", "equivalent", "deploy/ops.yaml:3",
+        "Group", "acme:support", "ServiceAccount", "kube-system/ops", "target", "cluster-admin equivalence"), labels);
+    screenshot(d, "escalation.png");
+    assertNoErrorsAndNoRequests(d);
+  }
+
+  /** Hostile names in a path and a subject's matrix are drawn as text. */
+  @Test
+  void hostileNamesInPathsAndMatricesStayText() throws IOException {
+    WebDriver d = open("hostile-views.html", new HtmlReportRenderer().render(HostileScan.withPathAndAccess()));
+    waitForMatches(d, "4");
+    new Select(d.findElement(By.id("f-rule"))).selectByValue("RBAC-701");
+    waitForMatches(d, "1");
+    d.findElement(By.cssSelector("#rows tr")).click();
+    new WebDriverWait(d, Duration.ofSeconds(5)).until(x -> x.findElement(By.cssSelector("#detail svg.path")));
+    d.findElement(By.partialLinkText("can do")).click();
+    WebElement subject = d.findElement(By.id("subject"));
+    new WebDriverWait(d, Duration.ofSeconds(5)).until(x -> subject.isDisplayed());
+    assertThrows(NoAlertPresentException.class, () -> d.switchTo().alert(), "nothing executed");
+    assertTrue(subject.getText().contains("<script>alert(1)</script>"), "markup shown as text");
+    assertTrue(text(d, "detail").contains("<U+202E>"), "bidi controls shown as code points");
+    assertEquals(0L, ((JavascriptExecutor) d).executeScript(
+        "return document.querySelectorAll('#detail img, #detail script, #detail foreignObject, #subject img,"
+            + " #subject script, #s-list img').length;"));
+    assertFalse((Boolean) ((JavascriptExecutor) d).executeScript(
+        "return Array.prototype.some.call(document.querySelectorAll('a[href]'),"
+            + " function (a) { return /^javascript:/i.test(a.getAttribute('href')); });"), "no javascript: link");
+    screenshot(d, "hostile-views.png");
+    assertNoErrorsAndNoRequests(d);
+  }
+
   /**
    * A report of 100,000 findings (a large cluster) opens, filters and searches within seconds: the data is parsed once
    * and only the first page of rows is built. The size and timings are printed for the README.

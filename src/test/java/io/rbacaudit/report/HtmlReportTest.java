@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rbacaudit.findings.ScanResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The HTML report: its golden file, what a reviewer needs in it, and hostile input kept inert. */
 class HtmlReportTest {
 
-  private static final Pattern DATA = Pattern.compile(
-      "<script type=\"application/json\" id=\"data\">(.*?)</script>", Pattern.DOTALL);
+  private static final Pattern DATA = EmbeddedData.DATA;
 
   @Test
   void golden() {
@@ -41,9 +40,17 @@ class HtmlReportTest {
   @Test
   void embedsEveryFindingWithItsSuppressionSnippet() throws Exception {
     ScanResult r = SampleScan.result();
-    JsonNode data = data(new HtmlReportRenderer().render(r));
-    assertEquals(r.findings().size(), data.get("findings").size());
-    JsonNode secrets = data.get("findings").get(1);
+    List<ObjectNode> findings = EmbeddedData.of(new HtmlReportRenderer().render(r)).findings();
+    assertEquals(r.findings().size(), findings.size());
+    for (int i = 0; i < findings.size(); i++) {
+      assertEquals(r.findings().get(i).finding().message(), findings.get(i).get("message").asText(), "lossless");
+      assertEquals(r.findings().get(i).fingerprint(), findings.get(i).get("fingerprint").asText());
+    }
+    JsonNode secrets = findings.get(1);
+    assertEquals("Role", secrets.at("/evidence/0/role/kind").asText());
+    assertEquals("secret-reader", secrets.at("/evidence/0/role/name").asText());
+    assertEquals(9, secrets.at("/evidence/0/location/line").asInt());
+    assertEquals("Deployment", secrets.at("/workloads/0/kind").asText());
     assertEquals("RBAC-201", secrets.get("rule").asText());
     assertEquals("deploy/shop/rbac.yaml", secrets.at("/evidence/0/location/file").asText());
     assertEquals("""
@@ -57,6 +64,58 @@ class HtmlReportTest {
           reason: "FILL IN: why this is accepted, and who reviewed it"
           expires: YYYY-MM-DD  # FILL IN: when to look again (or delete this line)
         """, secrets.get("snippet").asText());
+  }
+
+  /** The subject view's data: profiles shared by role and kind of scope, each subject's holdings pointing at them. */
+  @Test
+  void embedsTheFindingSubjectsPermissionsOnce() throws Exception {
+    EmbeddedData data = EmbeddedData.of(new HtmlReportRenderer().render(SampleScan.result()));
+    JsonNode access = data.raw.get("access");
+    List<String> subjects = new java.util.ArrayList<>();
+    access.get("subjects").forEach(s -> subjects.add(data.ref(s.get(0).asInt()).toString()));
+    assertEquals(List.of(
+        "{\"kind\":\"Group\",\"name\":\"deployers\",\"namespace\":null}",
+        "{\"kind\":\"ServiceAccount\",\"name\":\"kustomize-controller\",\"namespace\":\"flux-system\"}",
+        "{\"kind\":\"ServiceAccount\",\"name\":\"prometheus\",\"namespace\":\"monitoring\"}",
+        "{\"kind\":\"ServiceAccount\",\"name\":\"reader\",\"namespace\":\"shop\"}"), subjects,
+        "the identities findings are about (not roles, workloads or Secrets)");
+    JsonNode reader = access.get("subjects").get(3).get(1);
+    assertEquals(1, reader.size(), "one binding");
+    JsonNode holding = reader.get(0);
+    assertEquals("read-secrets", data.ref(holding.get(0).asInt()).get("name").asText());
+    assertEquals("shop", data.str(holding.get(3).asInt()));
+    JsonNode profile = access.get("profiles").get(holding.get(2).asInt());
+    assertEquals("secret-reader", data.role(profile.get(0).asInt()).get("name").asText());
+    List<String> cells = new java.util.ArrayList<>();
+    profile.get(2).forEach(c -> {
+      List<String> names = new java.util.ArrayList<>();
+      c.get(3).forEach(n -> names.add(data.str(n.asInt())));
+      cells.add(data.str(c.get(0).asInt()) + " " + data.str(c.get(1).asInt()) + (names.isEmpty() ? "" : " " + names));
+    });
+    assertEquals(List.of("configmaps get [shop-config]", "secrets get", "secrets list"), cells);
+    JsonNode admin = access.get("profiles").get(access.get("subjects").get(1).get(1).get(0).get(2).asInt());
+    assertTrue(data.role(admin.get(0).asInt()).get("builtIn").asBoolean(), "cluster-admin is marked built-in");
+  }
+
+  /** An RBAC-701 finding's path is laid out by the scan: one column per step, a chain on one row. */
+  @Test
+  void embedsEscalationPathsWithTheirLayout() throws Exception {
+    EmbeddedData data = EmbeddedData.of(new HtmlReportRenderer().render(SampleScan.escalation()));
+    ObjectNode escalation = data.findings().stream().filter(f -> f.get("rule").asText().equals("RBAC-701"))
+        .findFirst().orElseThrow();
+    JsonNode path = data.raw.get("paths").get(escalation.get("path").asInt());
+    List<String> nodes = new java.util.ArrayList<>();
+    path.get("n").forEach(n -> nodes.add(n.get(0).asInt() + "," + n.get(1).asInt() + " " + data.str(n.get(5).asInt())));
+    assertEquals(List.of("200,45 Group acme:support", "600,45 ServiceAccount kube-system/ops",
+        "1000,45 cluster-admin equivalence"), nodes);
+    List<String> edges = new java.util.ArrayList<>();
+    path.get("e").forEach(e -> edges.add(e.get(0).asInt() + "->" + e.get(1).asInt() + " " + data.str(e.get(2).asInt())
+        + " hop=" + e.get(3).asInt() + " at " + data.location(e.get(4).asInt()).get("file").asText()));
+    assertEquals(List.of("0->1 impersonate-serviceaccount hop=1 at deploy/support.yaml",
+        "1->2 equivalent hop=0 at deploy/ops.yaml"), edges);
+    assertEquals(1200, path.get("w").asInt());
+    assertEquals(-1, data.findings().stream().filter(f -> !f.get("rule").asText().equals("RBAC-701"))
+        .mapToInt(f -> f.get("path").asInt()).max().orElseThrow(), "only escalation findings have a path");
   }
 
   @Test
@@ -89,7 +148,7 @@ class HtmlReportTest {
     assertFalse(json.contains("<") || json.contains(">"), "the data cannot close its script element");
     assertFalse(json.contains("\u2028") || json.contains("\u2029"));
     assertEquals(2, count(html, "<script"), "only the data and the page's own script");
-    JsonNode f = new ObjectMapper().readTree(json).get("findings").get(0);
+    JsonNode f = EmbeddedData.of(html).findings().get(0);
     assertEquals("Message " + HostileScan.NASTY, f.get("message").asText(), "the data keeps the exact text");
     assertTrue(f.get("snippet").asText().contains("\\u202e"), "the snippet quotes bidi controls");
     assertFalse(f.get("snippet").asText().contains(HostileScan.BIDI));
@@ -114,12 +173,6 @@ class HtmlReportTest {
     assertFalse(html.contains(HostileScan.SCRIPT) || html.contains("<img") || html.contains(HostileScan.BIDI), html);
     assertTrue(html.contains("Message x&lt;script&gt;"), "shown as text");
     assertFalse(html.contains("<script"), "the diff page has no script at all");
-  }
-
-  static JsonNode data(String html) throws Exception {
-    Matcher m = DATA.matcher(html);
-    assertTrue(m.find(), "the page embeds its data");
-    return new ObjectMapper().readTree(m.group(1));
   }
 
   private static String section(String html, String start, String end) {

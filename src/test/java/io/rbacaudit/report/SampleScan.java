@@ -9,13 +9,22 @@ import io.rbacaudit.model.ObjectRef;
 import io.rbacaudit.model.PolicyRule;
 import io.rbacaudit.model.Problem;
 import io.rbacaudit.model.RoleKind;
+import io.rbacaudit.load.DefaultsMode;
+import io.rbacaudit.load.KubernetesDefaults;
+import io.rbacaudit.load.LoadOptions;
+import io.rbacaudit.load.ManifestLoader;
+import io.rbacaudit.model.Inventory;
+import io.rbacaudit.rbac.Authorizer;
 import io.rbacaudit.rbac.EffectiveRule;
+import io.rbacaudit.rbac.ResourceTable;
+import io.rbacaudit.rbac.SubjectAccess;
 import io.rbacaudit.rbac.Grant;
 import io.rbacaudit.rbac.RoleId;
 import io.rbacaudit.rules.Evidence;
 import io.rbacaudit.rules.Evidence.GrantEvidence;
 import io.rbacaudit.rules.Evidence.ObjectEvidence;
 import io.rbacaudit.rules.Finding;
+import io.rbacaudit.rules.PathHop;
 import io.rbacaudit.rules.RuleSpec;
 import io.rbacaudit.rules.Severity;
 import java.time.Instant;
@@ -48,6 +57,9 @@ final class SampleScan {
       "Workload runs as the default ServiceAccount with its token", Severity.MEDIUM, "service-accounts");
   static final RuleSpec LEGACY_TOKEN = rule("RBAC-605", "legacy-token-secret", "Legacy ServiceAccount token Secret",
       Severity.LOW, "service-accounts");
+
+  static final RuleSpec ESCALATION = rule("RBAC-701", "escalation-path", "Subject can reach cluster-admin",
+      Severity.CRITICAL, "escalation");
 
   private SampleScan() {}
 
@@ -142,9 +154,90 @@ final class SampleScan {
             + "deprecated; use rbac.authorization.k8s.io/v1"),
         Problem.error(Location.file("deploy/broken.yaml", 3, 7), "mapping values are not allowed here; the document "
             + "was skipped"));
-    return assemble(findings, problems, Severity.HIGH,
+    ScanResult r = assemble(findings, problems, Severity.HIGH,
         List.of("suppression at .rbac-audit.yaml:15 (rule RBAC-999) matched no finding"),
         Map.of("RBAC-201", 37, "RBAC-101", 3));
+    return r.withAccess(access(r));
+  }
+
+  /** The bindings behind the sample's findings, as manifests, for the subject view. */
+  static final String MANIFESTS = """
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: ClusterRoleBinding
+      metadata: {name: flux-cluster-admin}
+      subjects: [{kind: ServiceAccount, name: kustomize-controller, namespace: flux-system}]
+      roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}
+      ---
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: Role
+      metadata: {name: secret-reader, namespace: shop}
+      rules:
+      - {apiGroups: [""], resources: [configmaps], verbs: [get], resourceNames: [shop-config]}
+      - {apiGroups: [""], resources: [secrets], verbs: [get, list]}
+      ---
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: RoleBinding
+      metadata: {name: read-secrets, namespace: shop}
+      subjects: [{kind: ServiceAccount, name: reader}]
+      roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: secret-reader}
+      ---
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: RoleBinding
+      metadata: {name: deployers-edit, namespace: shop}
+      subjects: [{kind: Group, name: deployers}]
+      roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: edit}
+      ---
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: ClusterRoleBinding
+      metadata: {name: support}
+      subjects: [{kind: Group, name: "acme:support"}]
+      roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: impersonator}
+      ---
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: ClusterRole
+      metadata: {name: impersonator}
+      rules:
+      - {apiGroups: [""], resources: [serviceaccounts], verbs: [impersonate]}
+      """;
+
+  /** What the sample's subjects may do, computed as a scan does (with the built-in roles). */
+  static SubjectAccess access(ScanResult r) {
+    Inventory inputs = new ManifestLoader(LoadOptions.defaults(), null).loadText("deploy/rbac.yaml", MANIFESTS);
+    Inventory inv = KubernetesDefaults.apply(inputs, DefaultsMode.ROLES);
+    return SubjectAccess.of(new Authorizer(inv), ResourceTable.standard(), r.identities());
+  }
+
+  /**
+   * An RBAC-701 finding with its path: Group acme:support impersonates ServiceAccount kube-system/ops (a hop), which
+   * is bound to cluster-admin (a free step).
+   */
+  static Finding escalationFinding() {
+    Location impersonateRule = Location.file("deploy/support.yaml", 7);
+    Location opsBinding = Location.file("deploy/ops.yaml", 3);
+    PathHop.Point support = new PathHop.Point("Group", "acme:support", null, "Group acme:support");
+    PathHop.Point ops = new PathHop.Point("ServiceAccount", "ops", "kube-system", "ServiceAccount kube-system/ops");
+    PathHop.Point admin = new PathHop.Point("Target", "cluster-admin", null, "cluster-admin equivalence");
+    RoleId impersonator = new RoleId(RoleKind.CLUSTER_ROLE, "impersonator", null, false);
+    return new Finding(ESCALATION, Severity.CRITICAL,
+        "Group acme:support can reach cluster-admin equivalence in 1 hop: 1. impersonate-serviceaccount to "
+            + "ServiceAccount kube-system/ops (impersonate serviceaccounts).",
+        new ObjectRef("Group", "acme:support", null), null, "cluster-admin", Location.file("deploy/support.yaml", 20),
+        List.of(impersonateRule),
+        List.of(new GrantEvidence(grant(new ObjectRef("ClusterRoleBinding", "support", null), impersonator, 0,
+            impersonateRule))),
+        List.of(), false, false,
+        List.of(new PathHop(support, ops, "impersonate-serviceaccount", true, impersonateRule),
+            new PathHop(ops, admin, "equivalent", false, opsBinding)));
+  }
+
+  /** The sample plus one escalation path, for the drawing of RBAC-701 paths. */
+  static ScanResult escalation() {
+    ScanResult sample = result();
+    List<ReportedFinding> findings = new ArrayList<>();
+    findings.add(open(escalationFinding(), "fp-escalation"));
+    findings.addAll(sample.findings());
+    ScanResult r = assemble(findings, sample.problems(), Severity.HIGH, sample.notes(), sample.excludedByPreset());
+    return r.withAccess(access(r));
   }
 
   static ReportedFinding open(Finding f, String fingerprint) {

@@ -13,6 +13,7 @@ import io.rbacaudit.model.Workload;
 import io.rbacaudit.rbac.Grant;
 import io.rbacaudit.rules.Evidence;
 import io.rbacaudit.rules.Finding;
+import io.rbacaudit.rules.PathHop;
 import io.rbacaudit.rules.RuleSpec;
 import io.rbacaudit.rules.ScanContext;
 import io.rbacaudit.rules.Severity;
@@ -65,7 +66,35 @@ final class EscalationFinding {
         : List.of();
     return new Finding(spec, severity, message(path), new ObjectRef(s.kind().kubeName(), s.name(), s.namespace()),
         null, path.target().name(), whereToCut(path), List.copyOf(related), evidence, runningAs, false,
-        !grants.isEmpty() && grants.stream().allMatch(this::isUnchangedDefault));
+        !grants.isEmpty() && grants.stream().allMatch(this::isUnchangedDefault), steps(path));
+  }
+
+  /** Every step, free ones included, so the hops join up into one chain from the subject to the target. */
+  private List<PathHop> steps(EscalationPath path) {
+    List<PathHop> out = new ArrayList<>(path.steps().size());
+    for (PathStep step : path.steps()) {
+      out.add(new PathHop(point(step.from()), point(step.to()), step.kind().id(), step.isHop(), evidenceOf(step)));
+    }
+    return out;
+  }
+
+  private Location evidenceOf(PathStep step) {
+    if (step.permit() != null && step.permit().grant() != null) {
+      return step.permit().grant().location();
+    }
+    for (Permit p : step.requires()) {
+      if (p.grant() != null) {
+        return p.grant().location();
+      }
+    }
+    if (step.from() instanceof Vertex.Workload w && workloads.containsKey(w.ref())) {
+      return workloads.get(w.ref()).meta().location();
+    }
+    return null;
+  }
+
+  private static PathHop.Point point(Vertex v) {
+    return new PathHop.Point(v.type(), v.name(), v.namespace(), v.label());
   }
 
   /** The first hop's binding (cutting it cuts the path), or the workload whose node escape starts it. */

@@ -14,6 +14,7 @@ import io.rbacaudit.rbac.Authorizer;
 import io.rbacaudit.rbac.ResourceTable;
 import io.rbacaudit.rules.Evidence;
 import io.rbacaudit.rules.Finding;
+import io.rbacaudit.rules.PathHop;
 import io.rbacaudit.rules.RuleDefinitionException;
 import io.rbacaudit.rules.RuleSpec;
 import io.rbacaudit.rules.ScanContext;
@@ -99,6 +100,28 @@ class EscalationPathRuleTest {
     assertEquals("ClusterRoleBinding/operator", g.grant().binding().toString());
     assertEquals(List.of("Deployment/operator/operator"), f.workloads().stream().map(Object::toString).toList());
     assertFalse(f.defaultPolicy());
+  }
+
+  /** The steps as structure (for the HTML report's drawing and the JSON finding's hops): one chain, located. */
+  @Test
+  void findingCarriesItsPathAsStructuredSteps() throws IOException {
+    Path fixture = RULE.resolve("fail.three-hop-chain-is-high.yaml");
+    Inventory inv = new ManifestLoader(LoadOptions.defaults(), null).loadText(fixture.toString(), Files.readString(fixture));
+    Finding f = run(inv, Map.of()).stream().filter(x -> x.subject().name().equals("web")).findFirst().orElseThrow();
+    List<PathHop> path = f.path();
+    assertEquals(3, path.stream().filter(PathHop::hop).count(), f.message());
+    for (int i = 1; i < path.size(); i++) {
+      assertEquals(path.get(i - 1).to(), path.get(i).from(), "each step starts where the one before ended");
+    }
+    assertEquals(f.subject().name(), path.get(0).from().name());
+    assertEquals("Target", path.get(path.size() - 1).to().type());
+    assertEquals("cluster-admin", path.get(path.size() - 1).to().name());
+    for (PathHop h : path) {
+      if (h.hop()) {
+        assertTrue(f.message().contains(h.edge() + " to " + h.to().label()), h + " is the hop the message names");
+        assertTrue(h.location() != null && h.location().file().equals(fixture.toString()), "located: " + h);
+      }
+    }
   }
 
   @Test
