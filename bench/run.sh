@@ -6,7 +6,7 @@
 #   SIZES="S M L"      sizes to run (S=1k, M=10k, L=100k; XL=300k is opt-in: SIZES="S M L XL"; its scan
 #                      had not finished after 3 minutes on the shared machine, see bench/RESULTS.md)
 #   RUNS=3             runs per measure (median reported); XL_RUNS=1
-#   JAVA_OPTS="-Xmx1g -XX:+UseParallelGC"   JVM options for every process
+#   JAVA_OPTS=-Xmx1g   JVM options for every process
 #   QUERY_SIZE=L       inventory for the per-query latency and paths measures
 #   SKIP_BUILD=1       reuse target/rbac-audit.jar as it is
 set -euo pipefail
@@ -16,8 +16,7 @@ cd "$ROOT"
 SIZES=${SIZES:-S M L}
 RUNS=${RUNS:-3}
 XL_RUNS=${XL_RUNS:-1}
-# The parallel collector, as the ./rbac-audit launcher runs the tool; the floor runs with the same options.
-JAVA_OPTS=${JAVA_OPTS:--Xmx1g -XX:+UseParallelGC}
+JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
 QUERY_SIZE=${QUERY_SIZE:-L}
 SEED=42
 OUT=target/bench
