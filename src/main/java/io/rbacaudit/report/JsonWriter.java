@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import java.io.IOException;
 import java.io.Writer;
 
@@ -15,11 +16,10 @@ import java.io.Writer;
 public final class JsonWriter {
 
   private static final ObjectWriter WRITER;
-  private static final ObjectWriter COMPACT = new ObjectMapper()
-      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).writer();
+  private static final ObjectWriter COMPACT = mapper().writer();
 
   static {
-    ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    ObjectMapper mapper = mapper();
     // {"key": value} and [] rather than Jackson's default {"key" : value} and [ ].
     Separators separators = Separators.createDefaultInstance()
         .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
@@ -34,6 +34,11 @@ public final class JsonWriter {
   }
 
   private JsonWriter() {}
+
+  /** Blackbird reads record components through generated lambdas rather than reflection: same output, less time. */
+  private static ObjectMapper mapper() {
+    return new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).registerModule(new BlackbirdModule());
+  }
 
   public static String write(Object value) {
     try {
