@@ -3,8 +3,8 @@
 # /usr/bin/time: the YAML parse floor, the load alone, scan end to end with JSON, SARIF and HTML reports, paths from
 # every starting point, and (in one process, after one load) who-can and can-i latency per query. Writes the table
 # between the markers of bench/RESULTS.md; the notes around it are kept.
-#   SIZES="S M L"      sizes to run (S=1k, M=10k, L=100k; XL=300k is opt-in: SIZES="S M L XL"; its scan
-#                      had not finished after 3 minutes on the shared machine, see bench/RESULTS.md)
+#   SIZES="S M L"      sizes to run (S=1k, M=10k, L=100k; XL=300k is opt-in: SIZES="S M L XL", about 3 more
+#                      minutes on 2 cores)
 #   RUNS=3             runs per measure (median reported); XL_RUNS=1
 #   JAVA_OPTS=-Xmx1g   JVM options for every process
 #   QUERY_SIZE=L       inventory for the per-query latency and paths measures
