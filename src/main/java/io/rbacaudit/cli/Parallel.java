@@ -1,10 +1,10 @@
 package io.rbacaudit.cli;
 
+import io.rbacaudit.concurrent.Workers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -20,12 +20,7 @@ final class Parallel {
       tasks.get(0).run();
       return;
     }
-    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), tasks.size()));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "rbac-audit-report");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = Workers.pool("report", tasks.size());
     try {
       List<Future<?>> futures = new ArrayList<>();
       tasks.forEach(t -> futures.add(pool.submit(t)));

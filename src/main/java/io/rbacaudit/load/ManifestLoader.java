@@ -1,5 +1,6 @@
 package io.rbacaudit.load;
 
+import io.rbacaudit.concurrent.Workers;
 import io.rbacaudit.model.Inventory;
 import io.rbacaudit.model.Location;
 import io.rbacaudit.model.Problem;
@@ -17,9 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -111,8 +110,7 @@ public final class ManifestLoader {
    * than {@link #PARSE_AHEAD_LIMIT} are read here, when their turn comes, one document at a time.
    */
   private void readFiles(List<FileEntry> files, InventoryCollector out) {
-    int threads = Math.min(Runtime.getRuntime().availableProcessors(), files.size());
-    if (threads < 2) {
+    if (!Workers.parallel(files.size())) {
       for (FileEntry f : files) {
         if (out.full()) {
           return;
@@ -121,19 +119,16 @@ public final class ManifestLoader {
       }
       return;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "rbac-audit-parse");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = Workers.pool("parse", files.size());
+    int ahead = 2 * Runtime.getRuntime().availableProcessors();
     try {
       Deque<Future<Composed>> window = new ArrayDeque<>();
       int next = 0;
-      while (next < files.size() && window.size() < 2 * threads) {
+      while (next < files.size() && window.size() < ahead) {
         window.add(submit(pool, files.get(next++)));
       }
       while (!window.isEmpty() && !out.full()) {
-        Composed c = join(window.poll());
+        Composed c = Workers.join(window.poll());
         if (next < files.size()) {
           window.add(submit(pool, files.get(next++)));
         }
@@ -146,17 +141,6 @@ public final class ManifestLoader {
 
   private Future<Composed> submit(ExecutorService pool, FileEntry f) {
     return pool.submit(() -> compose(f));
-  }
-
-  private static Composed join(Future<Composed> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading manifests", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-    }
   }
 
   /** Files up to this size are composed ahead on worker threads; larger ones are streamed (few, and rare). */

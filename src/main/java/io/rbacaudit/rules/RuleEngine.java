@@ -1,13 +1,12 @@
 package io.rbacaudit.rules;
 
+import io.rbacaudit.concurrent.Workers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -81,12 +80,7 @@ public final class RuleEngine {
    * checks of a phase run side by side on the machine's cores; the result does not depend on which finishes first.
    */
   public List<Finding> run(ScanContext context) {
-    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), compiled.size()));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "rbac-audit-rules");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = Workers.pool("rules", compiled.size());
     try {
       List<Finding> first = runPhase(pool, false, context);
       first.sort(FINDING_ORDER);
@@ -114,26 +108,9 @@ public final class RuleEngine {
     }
     List<Finding> out = new ArrayList<>();
     for (Future<List<Finding>> f : results) {
-      out.addAll(join(f));
+      out.addAll(Workers.join(f));
     }
     return out;
-  }
-
-  private static List<Finding> join(Future<List<Finding>> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while the rules ran", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
   }
 
   private static List<Finding> runOne(Compiled c, ScanContext context) {

@@ -1,0 +1,52 @@
+package io.rbacaudit.concurrent;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The thread pools of one command: parsing a folder's YAML, running a phase's checks, writing reports. Threads are
+ * daemons (a pool left behind never keeps the JVM alive) and named after their job, so a thread dump says who is
+ * busy.
+ */
+public final class Workers {
+
+  private Workers() {}
+
+  /** A pool of as many threads as the machine has cores, at most {@code tasks} (and at least one). */
+  public static ExecutorService pool(String name, int tasks) {
+    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), tasks));
+    return Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "rbac-audit-" + name);
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** Whether more than one task could run at once here. */
+  public static boolean parallel(int tasks) {
+    return Math.min(Runtime.getRuntime().availableProcessors(), tasks) > 1;
+  }
+
+  /**
+   * The task's result; what it threw is rethrown as it was (runtime exceptions and errors), so callers see the same
+   * failure as if they had run it themselves.
+   */
+  public static <T> T join(Future<T> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a worker", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+}
