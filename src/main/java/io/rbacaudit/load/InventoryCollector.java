@@ -22,7 +22,7 @@ import java.util.function.Function;
  * Accumulates one load. An object defined twice (same kind, namespace and name) is reported with both places and
  * the later one wins, as a later {@code kubectl apply} would; it then takes the later place in the order.
  */
-final class InventoryCollector {
+final class InventoryCollector implements ObjectSink {
 
   private final int maxObjects;
   private final Map<ObjectRef, Role> roles = new LinkedHashMap<>();
@@ -42,7 +42,8 @@ final class InventoryCollector {
   }
 
   /** Counts one object; false (with one error, the first time) once the limit is passed. */
-  boolean admit(Location at) {
+  @Override
+  public boolean admit(Location at) {
     if (full) {
       return false;
     }
@@ -59,27 +60,33 @@ final class InventoryCollector {
     return full;
   }
 
-  void add(Role r) {
+  @Override
+  public void add(Role r) {
     put(roles, r.ref(), r, x -> x.meta());
   }
 
-  void add(Binding b) {
+  @Override
+  public void add(Binding b) {
     put(bindings, b.ref(), b, x -> x.meta());
   }
 
-  void add(ServiceAccount sa) {
+  @Override
+  public void add(ServiceAccount sa) {
     put(serviceAccounts, new ObjectRef("ServiceAccount", sa.name(), sa.namespace()), sa, x -> x.meta());
   }
 
-  void add(Secret s) {
+  @Override
+  public void add(Secret s) {
     put(secrets, new ObjectRef("Secret", s.name(), s.namespace()), s, x -> x.meta());
   }
 
-  void add(Namespace n) {
+  @Override
+  public void add(Namespace n) {
     put(namespaces, new ObjectRef("Namespace", n.name(), null), n, x -> x.meta());
   }
 
-  void add(Workload w) {
+  @Override
+  public void add(Workload w) {
     put(workloads, w.ref(), w, x -> x.meta());
   }
 
@@ -94,15 +101,18 @@ final class InventoryCollector {
     map.put(ref, value);
   }
 
-  void skipped(String kind) {
+  @Override
+  public void skipped(String kind) {
     skippedKinds.merge(kind, 1, Integer::sum);
   }
 
-  void problem(Problem p) {
+  @Override
+  public void problem(Problem p) {
     problems.add(p);
   }
 
-  void problems(List<Problem> ps) {
+  @Override
+  public void problems(List<Problem> ps) {
     problems.addAll(ps);
   }
 

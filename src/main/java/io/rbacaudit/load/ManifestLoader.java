@@ -20,7 +20,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Loads manifest files, folders and standard input into an {@link Inventory}. Bad input never throws: every
@@ -103,11 +102,12 @@ public final class ManifestLoader {
   }
 
   /**
-   * Reads a folder's files in order, as {@link #readFile} would one after the other, but composes their YAML on all
-   * cores: parsing is most of the cost of a load. Worker threads read and compose files ahead (a bounded window, so
-   * at most a few files' node trees are held); this thread decodes each file's documents and problems in file order,
-   * so the inventory, its problems and the object limit come out exactly as from a sequential read. Files larger
-   * than {@link #PARSE_AHEAD_LIMIT} are read here, when their turn comes, one document at a time.
+   * Reads a folder's files in order, as {@link #readFile} would one after the other, but on all cores: parsing is
+   * most of the cost of a load. Worker threads read, compose and decode files ahead (a bounded window), each into a
+   * {@link DecodedFile}: model objects and problems, small beside YAML node trees, which die young where they were
+   * made. This thread replays each file into the inventory in file order, so the inventory, its problems and the
+   * object limit come out exactly as from a sequential read. Files larger than {@link #PARSE_AHEAD_LIMIT} are read
+   * here, when their turn comes, one document at a time.
    */
   private void readFiles(List<FileEntry> files, InventoryCollector out) {
     if (!Workers.parallel(files.size())) {
@@ -122,88 +122,74 @@ public final class ManifestLoader {
     ExecutorService pool = Workers.pool("parse", files.size());
     int ahead = 2 * Runtime.getRuntime().availableProcessors();
     try {
-      Deque<Future<Composed>> window = new ArrayDeque<>();
+      Deque<Future<ReadAhead>> window = new ArrayDeque<>();
       int next = 0;
       while (next < files.size() && window.size() < ahead) {
         window.add(submit(pool, files.get(next++)));
       }
       while (!window.isEmpty() && !out.full()) {
-        Composed c = Workers.join(window.poll());
+        ReadAhead file = Workers.join(window.poll());
         if (next < files.size()) {
           window.add(submit(pool, files.get(next++)));
         }
-        c.decode(out);
+        replay(file, out);
       }
     } finally {
       pool.shutdownNow();
     }
   }
 
-  private Future<Composed> submit(ExecutorService pool, FileEntry f) {
-    return pool.submit(() -> compose(f));
+  private Future<ReadAhead> submit(ExecutorService pool, FileEntry f) {
+    return pool.submit(() -> readAhead(f));
   }
 
-  /** Files up to this size are composed ahead on worker threads; larger ones are streamed (few, and rare). */
+  /** Files up to this size are read ahead on worker threads; larger ones are streamed (few, and rare). */
   static final long PARSE_AHEAD_LIMIT = 4L * 1024 * 1024;
 
-  /** One file read and composed ahead: its documents' roots and its problems, in the order they came. */
-  private final class Composed {
-    final FileEntry file;
-    final List<Object> items = new ArrayList<>(); // Node or Problem
-    final boolean streamLater;
+  /** One file read ahead, or (decoded null) one left to stream when its turn comes. */
+  private record ReadAhead(FileEntry file, DecodedFile decoded) {}
 
-    Composed(FileEntry file, boolean streamLater) {
-      this.file = file;
-      this.streamLater = streamLater;
+  private void replay(ReadAhead f, InventoryCollector out) {
+    if (f.decoded() == null) {
+      readFile(f.file().path(), f.file().display(), out);
+      return;
     }
-
-    void decode(InventoryCollector out) {
-      if (streamLater) {
-        readFile(file.path(), file.display(), out);
-        return;
-      }
-      out.source(file.display());
-      NodeReader reader = new NodeReader(file.display());
-      ObjectDecoder decoder = new ObjectDecoder(options.defaultNamespace(), out);
-      for (Object item : items) {
-        if (item instanceof Problem p) {
-          out.problem(p);
-        } else if (!decoder.document((Node) item, reader)) {
-          return; // as a sequential read stops composing there, nothing after counts
-        }
-      }
-    }
+    out.source(f.file().display());
+    f.decoded().replay(out); // false: the object limit stopped it, and the caller's loop ends
   }
 
-  private Composed compose(FileEntry f) {
+  private ReadAhead readAhead(FileEntry f) {
     String display = f.display();
     try {
       if (Files.size(f.path()) > Math.min(PARSE_AHEAD_LIMIT, options.maxFileSizeBytes())) {
-        return new Composed(f, true); // too large to hold as a tree, or to be refused with readFile's message
+        return new ReadAhead(f, null); // too large to hold whole, or to be refused with readFile's message
       }
     } catch (IOException | SecurityException e) {
-      return new Composed(f, true); // readFile reports it
+      return new ReadAhead(f, null); // readFile reports it
     }
-    Composed c = new Composed(f, false);
+    DecodedFile decoded = new DecodedFile();
+    ReadAhead out = new ReadAhead(f, decoded);
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(f.path());
     } catch (IOException | SecurityException e) {
-      c.items.add(Problem.error(Location.file(display, 0), "cannot read this file (" + reason(e)
+      decoded.problem(Problem.error(Location.file(display, 0), "cannot read this file (" + reason(e)
           + "); check that it exists and is readable"));
-      return c;
+      return out;
     }
     if (bytes.length > options.maxFileSizeBytes()) {
-      c.items.add(tooLarge(display, "file", bytes.length)); // it grew while we looked
-      return c;
+      decoded.problem(tooLarge(display, "file", bytes.length)); // it grew while we looked
+      return out;
     }
     TextDecoding.Result text = TextDecoding.decode(bytes);
     if (text.problem() != null) {
-      c.items.add(Problem.error(Location.file(display, text.line()), text.problem()));
-      return c;
+      decoded.problem(Problem.error(Location.file(display, text.line()), text.problem()));
+      return out;
     }
-    yaml.read(display, yamlText(display, text.text()), root -> c.items.add(root), c.items::add);
-    return c;
+    NodeReader reader = new NodeReader(display);
+    ObjectDecoder decoder = new ObjectDecoder(options.defaultNamespace(), decoded);
+    yaml.read(display, yamlText(display, text.text()), root -> decoder.document(root, reader), decoded::problem);
+    return out;
   }
 
   private void readFile(Path path, String display, InventoryCollector out) {

@@ -31,10 +31,10 @@ final class ObjectDecoder {
   private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
   private final String defaultNamespace;
-  private final InventoryCollector out;
+  private final ObjectSink out;
   private final RoleDecoder roles = new RoleDecoder();
 
-  ObjectDecoder(String defaultNamespace, InventoryCollector out) {
+  ObjectDecoder(String defaultNamespace, ObjectSink out) {
     this.defaultNamespace = defaultNamespace;
     this.out = out;
   }
