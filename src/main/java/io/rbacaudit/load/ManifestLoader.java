@@ -72,6 +72,7 @@ public final class ManifestLoader {
         readFiles(files, out);
       } else if (Files.exists(path)) {
         if (firstTime(path, seen)) {
+          out.source(display);
           readFile(path, display, out);
         }
       } else {
@@ -89,7 +90,7 @@ public final class ManifestLoader {
     return out.build();
   }
 
-  private void parse(String file, String text, InventoryCollector out) {
+  private void parse(String file, String text, ObjectSink out) {
     NodeReader reader = new NodeReader(file);
     ObjectDecoder decoder = new ObjectDecoder(options.defaultNamespace(), out);
     yaml.read(file, yamlText(file, text), root -> decoder.document(root, reader), out::problem);
@@ -115,6 +116,7 @@ public final class ManifestLoader {
         if (out.full()) {
           return;
         }
+        out.source(f.display());
         readFile(f.path(), f.display(), out);
       }
       return;
@@ -150,50 +152,29 @@ public final class ManifestLoader {
   private record ReadAhead(FileEntry file, DecodedFile decoded) {}
 
   private void replay(ReadAhead f, InventoryCollector out) {
+    out.source(f.file().display());
     if (f.decoded() == null) {
       readFile(f.file().path(), f.file().display(), out);
-      return;
+    } else {
+      f.decoded().replay(out); // false: the object limit stopped it, and the caller's loop ends
     }
-    out.source(f.file().display());
-    f.decoded().replay(out); // false: the object limit stopped it, and the caller's loop ends
   }
 
   private ReadAhead readAhead(FileEntry f) {
-    String display = f.display();
     try {
-      if (Files.size(f.path()) > Math.min(PARSE_AHEAD_LIMIT, options.maxFileSizeBytes())) {
-        return new ReadAhead(f, null); // too large to hold whole, or to be refused with readFile's message
+      if (Files.size(f.path()) > PARSE_AHEAD_LIMIT) {
+        return new ReadAhead(f, null); // too large to hold whole: streamed when its turn comes
       }
     } catch (IOException | SecurityException e) {
-      return new ReadAhead(f, null); // readFile reports it
+      return new ReadAhead(f, null); // readFile reports it, in its turn
     }
     DecodedFile decoded = new DecodedFile();
-    ReadAhead out = new ReadAhead(f, decoded);
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(f.path());
-    } catch (IOException | SecurityException e) {
-      decoded.problem(Problem.error(Location.file(display, 0), "cannot read this file (" + reason(e)
-          + "); check that it exists and is readable"));
-      return out;
-    }
-    if (bytes.length > options.maxFileSizeBytes()) {
-      decoded.problem(tooLarge(display, "file", bytes.length)); // it grew while we looked
-      return out;
-    }
-    TextDecoding.Result text = TextDecoding.decode(bytes);
-    if (text.problem() != null) {
-      decoded.problem(Problem.error(Location.file(display, text.line()), text.problem()));
-      return out;
-    }
-    NodeReader reader = new NodeReader(display);
-    ObjectDecoder decoder = new ObjectDecoder(options.defaultNamespace(), decoded);
-    yaml.read(display, yamlText(display, text.text()), root -> decoder.document(root, reader), decoded::problem);
-    return out;
+    readFile(f.path(), f.display(), decoded);
+    return new ReadAhead(f, decoded);
   }
 
-  private void readFile(Path path, String display, InventoryCollector out) {
-    out.source(display);
+  /** Reads, decodes and parses one file into {@code out}; the caller names it as a source first. */
+  private void readFile(Path path, String display, ObjectSink out) {
     byte[] bytes;
     try {
       long size = Files.size(path);
@@ -235,7 +216,7 @@ public final class ManifestLoader {
     decodeAndParse(STDIN, bytes, out);
   }
 
-  private void decodeAndParse(String display, byte[] bytes, InventoryCollector out) {
+  private void decodeAndParse(String display, byte[] bytes, ObjectSink out) {
     TextDecoding.Result text = TextDecoding.decode(bytes);
     if (text.problem() != null) {
       out.problem(Problem.error(Location.file(display, text.line()), text.problem()));
