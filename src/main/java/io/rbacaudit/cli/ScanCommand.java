@@ -1,5 +1,6 @@
 package io.rbacaudit.cli;
 
+import io.rbacaudit.concurrent.Workers;
 import io.rbacaudit.findings.Baseline;
 import io.rbacaudit.findings.ClusterOutcome;
 import io.rbacaudit.findings.ConfigFile;
@@ -197,7 +198,7 @@ final class ScanCommand implements Callable<Integer> {
     List<Runnable> writes = new ArrayList<>();
     writes.add(() -> write(main, done, outputFile));
     extra.forEach((file, renderer) -> writes.add(() -> write(renderer, done, file)));
-    Parallel.runAll(writes);
+    Workers.runAll("report", writes);
     if (done.hasInputErrors()) {
       return ExitCode.ERROR.code();
     }

@@ -1,5 +1,7 @@
 package io.rbacaudit.concurrent;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +29,35 @@ public final class Workers {
   /** Whether more than one task could run at once here. */
   public static boolean parallel(int tasks) {
     return Math.min(Runtime.getRuntime().availableProcessors(), tasks) > 1;
+  }
+
+  /**
+   * Runs independent tasks (the reports of one scan, each to its own file) side by side. Every task runs to its end
+   * even when another fails; the first failure in task order is then rethrown as it was thrown.
+   */
+  public static void runAll(String name, List<Runnable> tasks) {
+    if (tasks.size() == 1) {
+      tasks.get(0).run();
+      return;
+    }
+    ExecutorService pool = pool(name, tasks.size());
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      tasks.forEach(t -> futures.add(pool.submit(t)));
+      RuntimeException firstFailure = null;
+      for (Future<?> f : futures) {
+        try {
+          join(f);
+        } catch (RuntimeException e) {
+          firstFailure = firstFailure == null ? e : firstFailure;
+        }
+      }
+      if (firstFailure != null) {
+        throw firstFailure;
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /**
