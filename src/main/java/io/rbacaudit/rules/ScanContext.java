@@ -139,10 +139,10 @@ public final class ScanContext {
   }
 
   /**
-   * Whether the inputs define any ServiceAccount in this namespace: only then can a missing one be told from one
-   * that is simply not part of the manifests.
+   * Whether this ServiceAccount is known to be missing: the inputs define ServiceAccounts in its namespace, but not
+   * this one. Where they define none, a missing one cannot be told from one that is simply not in the manifests.
    */
-  public boolean serviceAccountsKnownIn(String namespace) {
-    return namespacesWithServiceAccounts.contains(namespace);
+  public boolean serviceAccountMissing(String namespace, String name) {
+    return namespacesWithServiceAccounts.contains(namespace) && !serviceAccounts.containsKey(key(namespace, name));
   }
 }

@@ -42,8 +42,7 @@ public final class DanglingSubjectCheck implements Template {
       List<Subject> missing = new ArrayList<>();
       for (Subject s : rb.subjects()) {
         if (s.kind() == SubjectKind.SERVICE_ACCOUNT && !always.contains(s.name())
-            && context.serviceAccountsKnownIn(s.namespace())
-            && context.serviceAccount(s.namespace(), s.name()).isEmpty() && !missing.contains(s)) {
+            && context.serviceAccountMissing(s.namespace(), s.name()) && !missing.contains(s)) {
           missing.add(s);
         }
       }

@@ -36,8 +36,7 @@ public final class MissingServiceAccountCheck implements Template {
     List<Finding> out = new ArrayList<>();
     for (Workload w : context.inventory().workloads()) {
       String sa = w.pod().effectiveServiceAccountName();
-      if (always.contains(sa) || !context.serviceAccountsKnownIn(w.namespace())
-          || context.serviceAccount(w.namespace(), sa).isPresent()) {
+      if (always.contains(sa) || !context.serviceAccountMissing(w.namespace(), sa)) {
         continue;
       }
       ObjectRef account = new ObjectRef("ServiceAccount", sa, w.namespace());
