@@ -2,6 +2,7 @@ package io.rbacaudit.load;
 
 import io.rbacaudit.model.Location;
 import io.rbacaudit.model.Problem;
+import java.util.List;
 import java.util.function.Consumer;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
@@ -26,11 +27,17 @@ final class YamlDocuments {
 
   static final int MAX_ALIASES = 100;
   static final int MAX_NESTING = 100;
+  /** Texts up to this size (characters) may be composed by BlockComposer; see ManifestLoader's read-ahead. */
+  static final int FAST_LIMIT = (int) ManifestLoader.PARSE_AHEAD_LIMIT;
 
   private final LoaderOptions loaderOptions;
 
   YamlDocuments(LoadOptions options) {
-    loaderOptions = new LoaderOptions();
+    loaderOptions = loaderOptions(options);
+  }
+
+  static LoaderOptions loaderOptions(LoadOptions options) {
+    LoaderOptions loaderOptions = new LoaderOptions();
     // Aliases and nesting are bounded so a hostile file (billion laughs, deep nesting) cannot exhaust the JVM.
     loaderOptions.setMaxAliasesForCollections(MAX_ALIASES);
     loaderOptions.setNestingDepthLimit(MAX_NESTING);
@@ -40,27 +47,32 @@ final class YamlDocuments {
     // Kubernetes' YAML decoder honours merge keys (<<: *base), so the loader must see merged fields too.
     loaderOptions.setMergeOnCompose(true);
     loaderOptions.setProcessComments(false);
+    return loaderOptions;
   }
 
   void read(String file, String text, Sink sink, Consumer<Problem> problems) {
-    ParserImpl parser = new ParserImpl(new StreamReader(text), loaderOptions);
     // A resolver per read: files are parsed on several threads at once (ManifestLoader), and it costs nothing.
-    Composer composer = new Composer(parser, new PlainScalarResolver(), loaderOptions);
+    PlainScalarResolver resolver = new PlainScalarResolver();
+    // The common block YAML of manifests is composed by BlockComposer, several times faster, into the same nodes;
+    // a large text stays with snakeyaml, one document at a time, so its nodes are never all in memory at once.
+    List<Node> roots = text.length() <= FAST_LIMIT ? BlockComposer.compose(text, resolver) : null;
+    if (roots != null) {
+      for (Node root : roots) {
+        if (!deliver(file, root, sink, problems)) {
+          return;
+        }
+      }
+      return;
+    }
+    ParserImpl parser = new ParserImpl(new StreamReader(text), loaderOptions);
+    Composer composer = new Composer(parser, resolver, loaderOptions);
     Mark documentStart = null;
     try {
       while (composer.checkNode()) {
         // Unmarked errors (exceeded bounds) are reported at the start of the document being composed.
         documentStart = parser.peekEvent().getStartMark();
         Node root = composer.getNode();
-        if (root == null) {
-          continue;
-        }
-        DuplicateKeys.Found dup = DuplicateKeys.find(root);
-        if (dup != null) {
-          problems.accept(duplicateKey(file, dup));
-          continue;
-        }
-        if (!sink.document(root)) {
+        if (root != null && !deliver(file, root, sink, problems)) {
           return;
         }
       }
@@ -76,6 +88,16 @@ final class YamlDocuments {
       problems.accept(Problem.error(Location.file(file, line),
           "could not read this YAML: " + SyntaxMessages.bounded(e) + "; the rest of the file was skipped"));
     }
+  }
+
+  /** Passes a document on unless it repeats a key (then reports it); false when the sink wants no more. */
+  private static boolean deliver(String file, Node root, Sink sink, Consumer<Problem> problems) {
+    DuplicateKeys.Found dup = DuplicateKeys.find(root);
+    if (dup != null) {
+      problems.accept(duplicateKey(file, dup));
+      return true;
+    }
+    return sink.document(root);
   }
 
   /** 1-based line of a code point index (close enough with surrogate pairs: this only points at an error). */
