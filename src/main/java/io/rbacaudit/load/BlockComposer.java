@@ -42,14 +42,18 @@ final class BlockComposer {
   private static final int[] NO_SNIPPET = new int[0];
   private static final String MARK_NAME = "'string'";
 
+  private final String text;
   private final char[] s;
   private final Resolver resolver;
   private int lineStart;
   private int lineEnd;
+  /** Leading spaces of the current line. */
+  private int lineIndent;
   private int lineNo;
   private int depth;
 
-  private BlockComposer(char[] s, Resolver resolver) {
+  private BlockComposer(String text, char[] s, Resolver resolver) {
+    this.text = text;
     this.s = s;
     this.resolver = resolver;
     lineEnd = -1;
@@ -62,7 +66,7 @@ final class BlockComposer {
       return null;
     }
     try {
-      BlockComposer c = new BlockComposer(s, resolver);
+      BlockComposer c = new BlockComposer(text, s, resolver);
       c.line(0, 0);
       return c.documents();
     } catch (Outside e) {
@@ -369,11 +373,9 @@ final class BlockComposer {
   void line(int start, int no) {
     lineStart = start;
     lineNo = no;
-    int end = start;
-    while (end < s.length && s[end] != '\n') {
-      end++;
-    }
-    lineEnd = end;
+    int end = text.indexOf('\n', start);
+    lineEnd = end < 0 ? s.length : end;
+    lineIndent = skipSpaces(start) - start;
   }
 
   void nextLine() {
@@ -387,7 +389,7 @@ final class BlockComposer {
   /** Moves past blank and comment lines. */
   void skipNonContent() {
     while (!atEnd()) {
-      int p = skipSpaces(lineStart);
+      int p = lineStart + lineIndent;
       if (p < lineEnd && s[p] != '#') {
         return;
       }
@@ -404,7 +406,7 @@ final class BlockComposer {
     if (s[lineStart] == '.' && marker(".") || s[lineStart] == '%') {
       throw OUTSIDE; // document end markers and directives
     }
-    return skipSpaces(lineStart) - lineStart;
+    return lineIndent;
   }
 
   private boolean documentStart() {
@@ -475,8 +477,8 @@ final class BlockComposer {
     return lineEnd;
   }
 
-  int lineNo() {
-    return lineNo;
+  int lineIndent() {
+    return lineIndent;
   }
 
   static Outside outside() {

@@ -30,7 +30,7 @@ final class BlockScalar {
     }
     Mark start = c.mark(p);
     c.nextLine();
-    int indent = c.atEnd() ? -1 : c.skipSpaces(c.lineStart()) - c.lineStart();
+    int indent = c.atEnd() ? -1 : c.lineIndent();
     if (indent < Math.max(parent + 1, 1) || c.lineStart() + indent == c.lineEnd()) {
       throw BlockComposer.outside();
     }
@@ -74,7 +74,7 @@ final class BlockScalar {
   private static int blankLines(BlockComposer c, int indent) {
     int n = 0;
     while (!c.atEnd()) {
-      int spaces = c.skipSpaces(c.lineStart()) - c.lineStart();
+      int spaces = c.lineIndent();
       if (spaces > indent || c.lineStart() + spaces < c.lineEnd() || c.lineEnd() == c.chars().length) {
         return n;
       }
@@ -89,7 +89,7 @@ final class BlockScalar {
     if (c.atEnd()) {
       return false;
     }
-    int spaces = c.skipSpaces(c.lineStart()) - c.lineStart();
+    int spaces = c.lineIndent();
     return spaces >= indent && c.lineStart() + indent < c.lineEnd();
   }
 }

@@ -107,6 +107,9 @@ final class NodeReader {
   /** The mapping at {@code key}, or null when absent or null. */
   MappingNode optionalMapping(MappingNode parent, String key, String path) {
     Node n = get(parent, key);
+    if (n instanceof MappingNode m) {
+      return m;
+    }
     return isNull(n) ? null : mapping(n, child(path, key));
   }
 
@@ -125,7 +128,14 @@ final class NodeReader {
   /** The string at {@code key}, or null when absent or null. */
   String string(MappingNode parent, String key, String path) {
     Node n = get(parent, key);
-    return isNull(n) ? null : scalarString(n, child(path, key), key);
+    if (isNull(n)) {
+      return null;
+    }
+    String s = stringValue(n);
+    if (s == null) {
+      throw notAString(n, child(path, key), key);
+    }
+    return s;
   }
 
   String requiredString(MappingNode parent, String key, String path, String whatToDo) {
@@ -170,7 +180,11 @@ final class NodeReader {
     List<String> out = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
       Node item = items.get(i);
-      out.add(isNull(item) ? "" : scalarString(item, item(child(path, key), i), null));
+      String s = isNull(item) ? "" : stringValue(item);
+      if (s == null) {
+        throw notAString(item, item(child(path, key), i), null);
+      }
+      out.add(s);
     }
     return out;
   }
@@ -187,23 +201,31 @@ final class NodeReader {
       return Map.of();
     }
     Map<String, String> out = new LinkedHashMap<>();
-    String mapPath = child(path, key);
     for (NodeTuple t : m.getValue()) {
       Node k = t.getKeyNode();
-      String name = scalarString(k, mapPath, null);
+      String name = stringValue(k);
+      if (name == null) {
+        throw notAString(k, child(path, key), null);
+      }
       if (name.equals(skipKey)) {
         continue;
       }
       Node v = t.getValueNode();
-      out.put(name, isNull(v) ? "" : scalarString(v, child(mapPath, name), name));
+      String value = isNull(v) ? "" : stringValue(v);
+      if (value == null) {
+        throw notAString(v, child(child(path, key), name), name);
+      }
+      out.put(name, value);
     }
     return out;
   }
 
-  private String scalarString(Node node, String path, String key) {
-    if (node instanceof ScalarNode s && isString(s)) {
-      return s.getValue();
-    }
+  /** The text of a string scalar, or null for anything else (paths for the error are built only then). */
+  private static String stringValue(Node node) {
+    return node instanceof ScalarNode s && isString(s) ? s.getValue() : null;
+  }
+
+  private InvalidObjectException notAString(Node node, String path, String key) {
     String fix;
     if (node instanceof ScalarNode s) {
       String shown = quoteValues ? quote(s.getValue()) : "\"...\"";
@@ -213,7 +235,7 @@ final class NodeReader {
     } else {
       fix = "give a single string";
     }
-    throw error(node, path, "expected a string, got " + describe(node) + "; " + fix);
+    return error(node, path, "expected a string, got " + describe(node) + "; " + fix);
   }
 
   /** {@code {{ .Values.x }}} parses as a flow mapping whose only key is another mapping. */
