@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,12 +32,10 @@ public record AggregationDrift(Role role, int missing, int extra) {
         .sorted(Comparator.comparing(Role::name))
         .toList();
     List<AggregationDrift> out = new ArrayList<>();
-    for (Role role : clusterRoles) {
-      if (!role.isAggregated()) {
-        continue;
-      }
+    for (Map.Entry<Role, List<Role>> selection : Aggregator.selectAll(clusterRoles).entrySet()) {
+      Role role = selection.getKey();
       Set<RuleContent> expected = new LinkedHashSet<>();
-      for (Role source : Aggregator.select(role, clusterRoles)) {
+      for (Role source : selection.getValue()) {
         source.rules().forEach(r -> expected.add(RuleContent.of(r)));
       }
       Set<RuleContent> stored = new LinkedHashSet<>();

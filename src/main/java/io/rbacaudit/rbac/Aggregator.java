@@ -5,6 +5,7 @@ import io.rbacaudit.model.PolicyRule;
 import io.rbacaudit.model.Role;
 import io.rbacaudit.model.RoleKind;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -46,9 +47,10 @@ public final class Aggregator {
       return result;
     }
     // Labels never change during aggregation, so each role's selection is computed once.
+    Map<Role, List<Role>> selections = selectAll(clusterRoles);
     Map<String, List<Role>> selected = new HashMap<>();
     for (Role target : aggregated) {
-      selected.put(target.name(), select(target, clusterRoles));
+      selected.put(target.name(), selections.get(target));
     }
     boolean changed = true;
     while (changed) {
@@ -101,21 +103,68 @@ public final class Aggregator {
     return List.copyOf(out);
   }
 
-  /** Every other ClusterRole that at least one selector matches, in name order. */
-  public static List<Role> select(Role target, List<Role> clusterRoles) {
-    List<Role> out = new ArrayList<>();
-    for (Role candidate : clusterRoles) {
-      if (candidate.name().equals(target.name())) {
+  /**
+   * For every aggregated role of {@code clusterRoles}, every other role of the list (by name) that at least one of
+   * its selectors matches, in list order. A selector with matchLabels looks only at the roles carrying its first
+   * label (an index built once), so selecting stays cheap with thousands of ClusterRoles; others check every role.
+   */
+  public static Map<Role, List<Role>> selectAll(List<Role> clusterRoles) {
+    Map<Role, List<Role>> out = new LinkedHashMap<>();
+    Map<String, Map<String, List<Integer>>> byLabel = null;
+    for (Role target : clusterRoles) {
+      if (!target.isAggregated()) {
         continue;
       }
+      if (byLabel == null) {
+        byLabel = labelIndex(clusterRoles);
+      }
+      BitSet hits = new BitSet(clusterRoles.size());
       for (LabelSelector selector : target.aggregationSelectors()) {
-        if (selector.matches(candidate.meta().labels())) {
-          out.add(candidate);
-          break;
+        List<Integer> candidates = candidates(selector, byLabel);
+        if (candidates == null) {
+          for (int i = 0; i < clusterRoles.size(); i++) {
+            check(selector, clusterRoles, i, hits);
+          }
+        } else {
+          candidates.forEach(i -> check(selector, clusterRoles, i, hits));
         }
       }
+      List<Role> selected = new ArrayList<>();
+      for (int i = hits.nextSetBit(0); i >= 0; i = hits.nextSetBit(i + 1)) {
+        if (!clusterRoles.get(i).name().equals(target.name())) {
+          selected.add(clusterRoles.get(i));
+        }
+      }
+      out.put(target, selected);
     }
     return out;
+  }
+
+  /** Positions of the roles by label key and value. */
+  private static Map<String, Map<String, List<Integer>>> labelIndex(List<Role> roles) {
+    Map<String, Map<String, List<Integer>>> index = new HashMap<>();
+    for (int i = 0; i < roles.size(); i++) {
+      for (Map.Entry<String, String> label : roles.get(i).meta().labels().entrySet()) {
+        index.computeIfAbsent(label.getKey(), k -> new HashMap<>())
+            .computeIfAbsent(label.getValue(), v -> new ArrayList<>()).add(i);
+      }
+    }
+    return index;
+  }
+
+  /** Positions that may match: those with the selector's first matchLabel; null for all. */
+  private static List<Integer> candidates(LabelSelector selector, Map<String, Map<String, List<Integer>>> byLabel) {
+    if (selector.matchLabels().isEmpty()) {
+      return null;
+    }
+    Map.Entry<String, String> first = selector.matchLabels().entrySet().iterator().next();
+    return byLabel.getOrDefault(first.getKey(), Map.of()).getOrDefault(first.getValue(), List.of());
+  }
+
+  private static void check(LabelSelector selector, List<Role> roles, int i, BitSet hits) {
+    if (!hits.get(i) && selector.matches(roles.get(i).meta().labels())) {
+      hits.set(i);
+    }
   }
 
   private static List<EffectiveRule> union(List<Role> sources, Map<String, List<EffectiveRule>> current) {

@@ -15,8 +15,11 @@ import io.rbacaudit.model.Role;
 import io.rbacaudit.model.RoleKind;
 import io.rbacaudit.model.RoleRef;
 import io.rbacaudit.model.Subject;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -125,6 +128,62 @@ class AggregationEdgeTest {
     Role b = clusterRole("b", Map.of("x", "y"), List.of(rule(List.of("list", "get"), "pods")), null);
     Map<String, List<EffectiveRule>> rules = Aggregator.effectiveRules(List.of(aggregated, a, b), AggregationMode.COMPUTE);
     assertEquals(2, rules.get("agg").size(), () -> rules.get("agg").toString());
+  }
+
+  /**
+   * Aggregator.selectAll finds candidates through a label index; it must select exactly what the definition says
+   * (every other role by name that one selector matches, in list order) for matchLabels, every operator, the empty
+   * selector, duplicate names and roles without labels.
+   */
+  @Test
+  void selectAllSelectsWhatEverySelectorMatches() {
+    Random random = new Random(11);
+    String[] keys = {"a", "b", "c"};
+    String[] values = {"x", "y"};
+    for (int round = 0; round < 300; round++) {
+      List<Role> roles = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        Map<String, String> labels = new HashMap<>();
+        for (String k : keys) {
+          if (random.nextInt(3) > 0) {
+            labels.put(k, values[random.nextInt(values.length)]);
+          }
+        }
+        List<LabelSelector> selectors = null;
+        if (random.nextInt(3) == 0) {
+          selectors = new ArrayList<>();
+          for (int s = random.nextInt(3); s > 0; s--) {
+            selectors.add(selector(random, keys, values));
+          }
+        }
+        roles.add(clusterRole("r" + random.nextInt(10), labels, List.of(GET_PODS), selectors));
+      }
+      Map<Role, List<Role>> selected = Aggregator.selectAll(roles);
+      for (Role target : roles) {
+        if (target.isAggregated()) {
+          List<Role> expected = roles.stream()
+              .filter(c -> !c.name().equals(target.name()))
+              .filter(c -> target.aggregationSelectors().stream().anyMatch(s -> s.matches(c.meta().labels())))
+              .toList();
+          assertEquals(expected, selected.get(target), target.toString());
+        }
+      }
+    }
+  }
+
+  private static LabelSelector selector(Random random, String[] keys, String[] values) {
+    Map<String, String> matchLabels = new HashMap<>();
+    for (int n = random.nextInt(3); n > 0; n--) {
+      matchLabels.put(keys[random.nextInt(keys.length)], values[random.nextInt(values.length)]);
+    }
+    List<LabelSelector.Requirement> expressions = new ArrayList<>();
+    for (int n = random.nextInt(2); n > 0; n--) {
+      LabelSelector.Operator op = LabelSelector.Operator.values()[random.nextInt(4)];
+      List<String> vs = op == LabelSelector.Operator.IN || op == LabelSelector.Operator.NOT_IN
+          ? List.of(values[random.nextInt(values.length)]) : List.of();
+      expressions.add(new LabelSelector.Requirement(keys[random.nextInt(keys.length)], op, vs));
+    }
+    return new LabelSelector(matchLabels, expressions);
   }
 
   private static final UserInfo USER = new UserInfo("u", List.of());

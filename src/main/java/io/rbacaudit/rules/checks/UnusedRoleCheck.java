@@ -65,10 +65,8 @@ public final class UnusedRoleCheck implements Template {
     }
     List<Role> clusterRoles = context.inventory().roles().stream()
         .filter(r -> r.kind() == RoleKind.CLUSTER_ROLE).toList();
-    for (Role target : clusterRoles) {
-      if (target.isAggregated()) {
-        Aggregator.select(target, clusterRoles).forEach(r -> referenced.add("ClusterRole/" + r.name()));
-      }
+    for (List<Role> selected : Aggregator.selectAll(clusterRoles).values()) {
+      selected.forEach(r -> referenced.add("ClusterRole/" + r.name()));
     }
     List<Finding> out = new ArrayList<>();
     for (Role role : context.inventory().roles()) {

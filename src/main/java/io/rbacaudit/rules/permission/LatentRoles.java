@@ -71,13 +71,11 @@ final class LatentRoles {
     }
     clusterRoles.sort(Comparator.comparing(Role::name));
     Map<Role, List<Role>> selectedBy = new IdentityHashMap<>();
-    for (Role aggregator : clusterRoles) {
-      if (aggregator.isAggregated()) {
-        for (Role selected : Aggregator.select(aggregator, clusterRoles)) {
-          selectedBy.computeIfAbsent(selected, k -> new ArrayList<>()).add(aggregator);
-        }
+    Aggregator.selectAll(clusterRoles).forEach((aggregator, selection) -> {
+      for (Role selected : selection) {
+        selectedBy.computeIfAbsent(selected, k -> new ArrayList<>()).add(aggregator);
       }
-    }
+    });
     List<LatentRole> out = new ArrayList<>();
     for (Role role : context.inventory().roles()) {
       if (role.builtIn() || referenced.contains(role) || !inUse(authorizer, role)) {
