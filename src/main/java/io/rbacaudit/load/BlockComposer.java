@@ -27,36 +27,21 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 final class BlockComposer {
 
-  /** Leaving the subset: control flow, so no stack trace. */
-  private static final class Outside extends RuntimeException {
-    Outside() {
-      super(null, null, false, false);
-    }
-  }
-
-  private static final Outside OUTSIDE = new Outside();
+  private static final RuntimeException OUTSIDE = YamlLines.OUTSIDE;
   /** Well under snakeyaml's nesting limit, so a deep document goes to snakeyaml and gets its error. */
   private static final int MAX_DEPTH = 50;
   /** snakeyaml refuses a simple key longer than 1024 characters; anything near that goes to it. */
   private static final int MAX_KEY = 1000;
-  private static final int[] NO_SNIPPET = new int[0];
-  private static final String MARK_NAME = "'string'";
 
-  private final String text;
+  private final YamlLines in;
   private final char[] s;
   private final Resolver resolver;
-  private int lineStart;
-  private int lineEnd;
-  /** Leading spaces of the current line. */
-  private int lineIndent;
-  private int lineNo;
   private int depth;
 
-  private BlockComposer(String text, char[] s, Resolver resolver) {
-    this.text = text;
-    this.s = s;
+  private BlockComposer(YamlLines in, Resolver resolver) {
+    this.in = in;
+    this.s = in.s;
     this.resolver = resolver;
-    lineEnd = -1;
   }
 
   /** The documents of text, or null when some of it is outside the subset (then snakeyaml must read it all). */
@@ -66,10 +51,8 @@ final class BlockComposer {
       return null;
     }
     try {
-      BlockComposer c = new BlockComposer(text, s, resolver);
-      c.line(0, 0);
-      return c.documents();
-    } catch (Outside e) {
+      return new BlockComposer(new YamlLines(text, s), resolver).documents();
+    } catch (YamlLines.Outside e) {
       return null;
     }
   }
@@ -87,29 +70,29 @@ final class BlockComposer {
   private List<Node> documents() {
     List<Node> docs = new ArrayList<>();
     while (true) {
-      skipNonContent();
-      if (atEnd()) {
+      in.skipNonContent();
+      if (in.atEnd()) {
         return docs;
       }
-      boolean explicit = documentStart();
+      boolean explicit = in.documentStart();
       if (explicit) {
-        expectLineEnd(lineStart + 3);
-        nextLine();
-        skipNonContent();
+        in.expectLineEnd(in.start + 3);
+        in.nextLine();
+        in.skipNonContent();
       }
-      int indent = contentIndent();
+      int indent = in.contentIndent();
       if (indent < 0) {
         if (explicit) {
-          docs.add(emptyScalar(atEnd() ? endOfText() : mark(lineStart)));
+          docs.add(emptyScalar(in.atEnd() ? in.endOfText() : in.mark(in.start)));
         }
         continue;
       }
-      Node root = node(-1, lineStart + indent);
+      Node root = node(-1, in.start + indent);
       if (root instanceof ScalarNode) {
         throw OUTSIDE; // a document that is one scalar may span lines in ways this class does not follow
       }
       docs.add(root);
-      if (contentIndent() >= 0) {
+      if (in.contentIndent() >= 0) {
         throw OUTSIDE;
       }
     }
@@ -117,8 +100,8 @@ final class BlockComposer {
 
   /** A mapping, sequence or scalar starting at p on the current line, inside a collection indented by parent. */
   private Node node(int parent, int p) {
-    int column = p - lineStart;
-    if (entry(p)) {
+    int column = p - in.start;
+    if (in.entry(p)) {
       return sequence(column);
     }
     return colon(p) >= 0 ? mapping(column) : scalar(parent, p);
@@ -127,23 +110,23 @@ final class BlockComposer {
   private Node mapping(int column) {
     enter();
     List<NodeTuple> tuples = new ArrayList<>();
-    Mark start = mark(lineStart + column);
+    Mark start = in.mark(in.start + column);
     while (true) {
-      int p = lineStart + column;
+      int p = in.start + column;
       int colon = colon(p);
       if (colon < 0) {
         throw OUTSIDE;
       }
       Node key = key(p, colon);
-      int v = skipSpaces(colon + 1);
+      int v = in.skipSpaces(colon + 1);
       Node value;
-      if (v == lineEnd || s[v] == '#') {
-        Mark empty = mark(colon + 1);
-        nextLine();
-        int indent = contentIndent();
+      if (v == in.end || s[v] == '#') {
+        Mark empty = in.mark(colon + 1);
+        in.nextLine();
+        int indent = in.contentIndent();
         if (indent > column) {
-          value = node(column, lineStart + indent);
-        } else if (indent == column && entry(lineStart + column)) {
+          value = node(column, in.start + indent);
+        } else if (indent == column && in.entry(in.start + column)) {
           value = sequence(column);
         } else {
           value = emptyScalar(empty);
@@ -152,12 +135,12 @@ final class BlockComposer {
         value = scalar(column, v);
       }
       tuples.add(new NodeTuple(key, value));
-      int indent = contentIndent();
+      int indent = in.contentIndent();
       if (indent < column) {
         depth--;
         return new MappingNode(Tag.MAP, true, tuples, start, value.getEndMark(), FlowStyle.BLOCK);
       }
-      if (indent > column || entry(lineStart + column)) {
+      if (indent > column || in.entry(in.start + column)) {
         throw OUTSIDE;
       }
     }
@@ -166,22 +149,22 @@ final class BlockComposer {
   private Node sequence(int column) {
     enter();
     List<Node> items = new ArrayList<>();
-    Mark start = mark(lineStart + column);
+    Mark start = in.mark(in.start + column);
     while (true) {
-      int dash = lineStart + column;
-      int v = skipSpaces(dash + 1);
+      int dash = in.start + column;
+      int v = in.skipSpaces(dash + 1);
       Node item;
-      if (v == lineEnd || s[v] == '#') {
-        Mark empty = mark(dash + 1);
-        nextLine();
-        int indent = contentIndent();
-        item = indent > column ? node(column, lineStart + indent) : emptyScalar(empty);
+      if (v == in.end || s[v] == '#') {
+        Mark empty = in.mark(dash + 1);
+        in.nextLine();
+        int indent = in.contentIndent();
+        item = indent > column ? node(column, in.start + indent) : emptyScalar(empty);
       } else {
         item = node(column, v);
       }
       items.add(item);
-      int indent = contentIndent();
-      if (indent < column || (indent == column && !entry(lineStart + column))) {
+      int indent = in.contentIndent();
+      if (indent < column || (indent == column && !in.entry(in.start + column))) {
         depth--; // a key line at this column ends an indentless sequence; the mapping it belongs to checks it
         return new SequenceNode(Tag.SEQ, true, items, start, item.getEndMark(), FlowStyle.BLOCK);
       }
@@ -195,7 +178,7 @@ final class BlockComposer {
   private Node scalar(int parent, int p) {
     char c = s[p];
     if (c == '|' || c == '>') {
-      return BlockScalar.read(this, parent, p);
+      return BlockScalar.read(in, parent, p);
     }
     Node node;
     int end;
@@ -203,12 +186,12 @@ final class BlockComposer {
       node = flowSequence(p);
       end = flowEnd;
     } else if (c == '{') {
-      end = skipSpaces(p + 1);
-      if (end == lineEnd || s[end] != '}') {
+      end = in.skipSpaces(p + 1);
+      if (end == in.end || s[end] != '}') {
         throw OUTSIDE;
       }
       end++;
-      node = new MappingNode(Tag.MAP, true, new ArrayList<>(), mark(p), mark(end), FlowStyle.FLOW);
+      node = new MappingNode(Tag.MAP, true, new ArrayList<>(), in.mark(p), in.mark(end), FlowStyle.FLOW);
     } else if (c == '\'' || c == '"') {
       end = closingQuote(p) + 1;
       node = quoted(p, end);
@@ -216,9 +199,9 @@ final class BlockComposer {
       end = plainEnd(p, false);
       node = plain(p, end);
     }
-    expectLineEnd(end);
-    nextLine();
-    if (contentIndent() > parent) {
+    in.expectLineEnd(end);
+    in.nextLine();
+    if (in.contentIndent() > parent) {
       throw OUTSIDE; // a continuation line, or a node where none may be
     }
     return node;
@@ -249,15 +232,15 @@ final class BlockComposer {
       if (close < 0) {
         return -1;
       }
-      i = skipSpaces(close + 1);
-      return i < lineEnd && s[i] == ':' && (i + 1 == lineEnd || s[i + 1] == ' ') ? i : -1;
+      i = in.skipSpaces(close + 1);
+      return i < in.end && s[i] == ':' && (i + 1 == in.end || s[i + 1] == ' ') ? i : -1;
     }
     if (!plainStart(p, false)) {
       return -1;
     }
-    for (i = p; i < lineEnd; i++) {
+    for (i = p; i < in.end; i++) {
       char c = s[i];
-      if (c == ':' && (i + 1 == lineEnd || s[i + 1] == ' ')) {
+      if (c == ':' && (i + 1 == in.end || s[i + 1] == ' ')) {
         return i;
       }
       if (c == '#' && s[i - 1] == ' ') {
@@ -270,7 +253,7 @@ final class BlockComposer {
   private boolean plainStart(int p, boolean flow) {
     char c = s[p];
     if (c == '-') {
-      return p + 1 < lineEnd && s[p + 1] != ' ' && !(flow && ",[]{}".indexOf(s[p + 1]) >= 0);
+      return p + 1 < in.end && s[p + 1] != ' ' && !(flow && ",[]{}".indexOf(s[p + 1]) >= 0);
     }
     return "?:,[]{}#&*!|>'\"%@`".indexOf(c) < 0;
   }
@@ -281,12 +264,12 @@ final class BlockComposer {
       throw OUTSIDE;
     }
     int end = p;
-    for (int i = p; i < lineEnd; i++) {
+    for (int i = p; i < in.end; i++) {
       char c = s[i];
       if (flow ? ",]".indexOf(c) >= 0 : c == '#' && s[i - 1] == ' ') {
         break;
       }
-      boolean indicator = c == ':' && (i + 1 == lineEnd || (flow ? " ,[]{}" : " ").indexOf(s[i + 1]) >= 0);
+      boolean indicator = c == ':' && (i + 1 == in.end || (flow ? " ,[]{}" : " ").indexOf(s[i + 1]) >= 0);
       if (indicator || flow && ("?[{}".indexOf(c) >= 0 || c == '#' && s[i - 1] == ' ')) {
         throw OUTSIDE; // a mapping value, or in a flow sequence a pair, a nested collection or a comment
       }
@@ -303,7 +286,7 @@ final class BlockComposer {
       throw OUTSIDE; // a merge key: snakeyaml merges it on compose
     }
     Tag tag = resolver.resolve(NodeId.scalar, value, true);
-    return new ScalarNode(tag, true, value, mark(p), mark(end), ScalarStyle.PLAIN);
+    return new ScalarNode(tag, true, value, in.mark(p), in.mark(end), ScalarStyle.PLAIN);
   }
 
   /** The closing quote of the scalar opened at p, on this line. */
@@ -318,12 +301,12 @@ final class BlockComposer {
   /** The closing quote of the scalar opened at p, or -1 if it is not on this line or holds an escape. */
   private int quoteEnd(int p) {
     char q = s[p];
-    for (int i = p + 1; i < lineEnd; i++) {
+    for (int i = p + 1; i < in.end; i++) {
       if (s[i] == '\\' && q == '"') {
         return -1;
       }
       if (s[i] == q) {
-        if (q == '\'' && i + 1 < lineEnd && s[i + 1] == '\'') {
+        if (q == '\'' && i + 1 < in.end && s[i + 1] == '\'') {
           i++;
           continue;
         }
@@ -339,7 +322,7 @@ final class BlockComposer {
     if (single && value.indexOf('\'') >= 0) {
       value = value.replace("''", "'");
     }
-    return new ScalarNode(Tag.STR, true, value, mark(p), mark(end),
+    return new ScalarNode(Tag.STR, true, value, in.mark(p), in.mark(end),
         single ? ScalarStyle.SINGLE_QUOTED : ScalarStyle.DOUBLE_QUOTED);
   }
 
@@ -349,94 +332,22 @@ final class BlockComposer {
   /** {@code [a, "b", 'c']} on one line, items scalars only. */
   private SequenceNode flowSequence(int p) {
     List<Node> items = new ArrayList<>();
-    int i = skipSpaces(p + 1);
-    while (i < lineEnd && s[i] != ']') {
+    int i = in.skipSpaces(p + 1);
+    while (i < in.end && s[i] != ']') {
       int end = s[i] == '\'' || s[i] == '"' ? closingQuote(i) + 1 : plainEnd(i, true);
       items.add(s[i] == '\'' || s[i] == '"' ? quoted(i, end) : plain(i, end));
-      i = skipSpaces(end);
-      if (i < lineEnd && s[i] == ',') {
-        i = skipSpaces(i + 1);
-      } else if (i == lineEnd || s[i] != ']') {
+      i = in.skipSpaces(end);
+      if (i < in.end && s[i] == ',') {
+        i = in.skipSpaces(i + 1);
+      } else if (i == in.end || s[i] != ']') {
         throw OUTSIDE;
       }
     }
-    if (i == lineEnd) {
+    if (i == in.end) {
       throw OUTSIDE;
     }
     flowEnd = i + 1;
-    return new SequenceNode(Tag.SEQ, true, items, mark(p), mark(flowEnd), FlowStyle.FLOW);
-  }
-
-  // ---- lines
-
-  /** Makes the line starting at start (line number no) current. */
-  void line(int start, int no) {
-    lineStart = start;
-    lineNo = no;
-    int end = text.indexOf('\n', start);
-    lineEnd = end < 0 ? s.length : end;
-    lineIndent = skipSpaces(start) - start;
-  }
-
-  void nextLine() {
-    line(Math.min(lineEnd + 1, s.length), lineEnd < s.length ? lineNo + 1 : lineNo);
-  }
-
-  boolean atEnd() {
-    return lineStart >= s.length;
-  }
-
-  /** Moves past blank and comment lines. */
-  void skipNonContent() {
-    while (!atEnd()) {
-      int p = lineStart + lineIndent;
-      if (p < lineEnd && s[p] != '#') {
-        return;
-      }
-      nextLine();
-    }
-  }
-
-  /** The indentation of the next content line (moving to it), or -1 at the end or at a document marker. */
-  int contentIndent() {
-    skipNonContent();
-    if (atEnd() || documentStart()) {
-      return -1;
-    }
-    if (s[lineStart] == '.' && marker(".") || s[lineStart] == '%') {
-      throw OUTSIDE; // document end markers and directives
-    }
-    return lineIndent;
-  }
-
-  private boolean documentStart() {
-    return s[lineStart] == '-' && marker("-");
-  }
-
-  /** "---" or "..." (three of c) alone or followed by a space at the start of the line. */
-  private boolean marker(String c) {
-    int p = lineStart;
-    return p + 3 <= lineEnd && s[p + 1] == c.charAt(0) && s[p + 2] == c.charAt(0)
-        && (p + 3 == lineEnd || s[p + 3] == ' ');
-  }
-
-  private boolean entry(int p) {
-    return s[p] == '-' && (p + 1 == lineEnd || s[p + 1] == ' ');
-  }
-
-  /** After a node ending at p: only spaces and a comment may follow on its line. */
-  private void expectLineEnd(int p) {
-    int i = skipSpaces(p);
-    if (i < lineEnd && (s[i] != '#' || i == p)) {
-      throw OUTSIDE;
-    }
-  }
-
-  int skipSpaces(int p) {
-    while (p < lineEnd && s[p] == ' ') {
-      p++;
-    }
-    return p;
+    return new SequenceNode(Tag.SEQ, true, items, in.mark(p), in.mark(flowEnd), FlowStyle.FLOW);
   }
 
   private void enter() {
@@ -445,43 +356,8 @@ final class BlockComposer {
     }
   }
 
-  // ---- nodes and marks
-
-  /** A mark on the current line. */
-  Mark mark(int p) {
-    return new Mark(MARK_NAME, p, lineNo, p - lineStart, NO_SNIPPET, 0);
-  }
-
-  /** Where snakeyaml's stream end is: after the last line break, or at the end of an unterminated last line. */
-  private Mark endOfText() {
-    int last = s.length - 1;
-    while (last >= 0 && s[last] != '\n') {
-      last--;
-    }
-    return new Mark(MARK_NAME, s.length, lineNo, s.length - last - 1, NO_SNIPPET, 0);
-  }
-
   private ScalarNode emptyScalar(Mark at) {
     return new ScalarNode(resolver.resolve(NodeId.scalar, "", true), true, "", at, at, ScalarStyle.PLAIN);
   }
 
-  char[] chars() {
-    return s;
-  }
-
-  int lineStart() {
-    return lineStart;
-  }
-
-  int lineEnd() {
-    return lineEnd;
-  }
-
-  int lineIndent() {
-    return lineIndent;
-  }
-
-  static Outside outside() {
-    return OUTSIDE;
-  }
 }
