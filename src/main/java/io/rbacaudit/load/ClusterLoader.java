@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads the RBAC objects, ServiceAccounts, namespaces, pods, workloads and token Secrets (metadata only) of one
@@ -224,9 +225,10 @@ public final class ClusterLoader {
       out.problem(Problem.warning(Location.cluster(ctx, null), w));
     }
     YamlDocuments yaml = new YamlDocuments(LoadOptions.defaults());
+    JsonNodes json = new JsonNodes();
     ObjectDecoder decoder = new ObjectDecoder("default", out);
     for (JsonObject item : snapshot.items()) {
-      decode(ctx, item, yaml, decoder, out);
+      decode(ctx, item, json, yaml, decoder, out);
     }
     return new Source(out.build(), true, snapshot.unreadable(), snapshot);
   }
@@ -345,13 +347,19 @@ public final class ClusterLoader {
     }
   }
 
-  private static void decode(String ctx, JsonObject item, YamlDocuments yaml, ObjectDecoder decoder,
+  private static void decode(String ctx, JsonObject item, JsonNodes json, YamlDocuments yaml, ObjectDecoder decoder,
       InventoryCollector out) {
     JsonObject meta = item.getAsJsonObject("metadata");
     String uid = meta != null && meta.get("uid") != null ? meta.get("uid").getAsString() : null;
     NodeReader reader = new NodeReader(ctx, Location.cluster(ctx, uid));
-    // JSON is YAML: the manifest decoder reads the server's object exactly as it reads a JSON manifest.
-    yaml.read(ctx, item.toString(), root -> decoder.document(root, reader), out::problem);
+    // JSON is YAML: the manifest decoder reads the server's object exactly as it reads a JSON manifest, from the
+    // nodes snakeyaml would compose of its text (without the text, unless it nests unusually deep).
+    Node root = json.of(item);
+    if (root != null) {
+      decoder.document(root, reader);
+    } else {
+      yaml.read(ctx, item.toString(), doc -> decoder.document(doc, reader), out::problem);
+    }
   }
 
   private static String workloadRules() {
