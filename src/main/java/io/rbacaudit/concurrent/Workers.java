@@ -18,7 +18,10 @@ public final class Workers {
 
   /** A pool of as many threads as the machine has cores, at most {@code tasks} (and at least one). */
   public static ExecutorService pool(String name, int tasks) {
-    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), tasks));
+    return threads(name, Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), tasks)));
+  }
+
+  private static ExecutorService threads(String name, int threads) {
     return Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "rbac-audit-" + name);
       t.setDaemon(true);
@@ -32,15 +35,17 @@ public final class Workers {
   }
 
   /**
-   * Runs independent tasks (the reports of one scan, each to its own file) side by side. Every task runs to its end
-   * even when another fails; the first failure in task order is then rethrown as it was thrown.
+   * Runs independent tasks (the reports of one scan, each to its own file) side by side, a thread each. Every task
+   * runs to its end even when another fails; the first failure in task order is then rethrown as it was thrown.
+   * A thread each rather than one per core: reports differ in length, and with fewer threads than tasks the last
+   * one would start only when an earlier one ends, and then run alone while the other cores idle.
    */
   public static void runAll(String name, List<Runnable> tasks) {
     if (tasks.size() == 1) {
       tasks.get(0).run();
       return;
     }
-    ExecutorService pool = pool(name, tasks.size());
+    ExecutorService pool = threads(name, tasks.size());
     try {
       List<Future<?>> futures = new ArrayList<>();
       tasks.forEach(t -> futures.add(pool.submit(t)));

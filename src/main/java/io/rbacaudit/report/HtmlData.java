@@ -58,6 +58,7 @@ final class HtmlData {
   static final List<String> STATUSES = List.of("open", "suppressed", "baseline");
   /** Names shorter than this are not cut out of sentences: too many words would match them. */
   private static final int SHORTEST_CUT = 3;
+  private static final Comparator<String> LONGEST_FIRST = (a, b) -> Integer.compare(b.length(), a.length());
 
   private final Table<String> strings = new Table<>(null);
   private final Table<Location> locations = new Table<>(HtmlData::key);
@@ -99,24 +100,25 @@ final class HtmlData {
         return -1;
       }
       if (key == null) {
-        Integer i = index.putIfAbsent((String) value, values.size());
-        if (i == null) {
-          values.add(value);
-          return values.size() - 1;
-        }
-        return i;
+        return add((String) value, value);
       }
       Integer i = seen.get(value);
+      if (i == null) {
+        i = add(key.apply(value), value);
+        seen.put(value, i);
+      }
+      return i;
+    }
+
+    /** Looked up first: most values are there already, and putIfAbsent would box a new index for each. */
+    private int add(String k, T value) {
+      Integer i = index.get(k);
       if (i != null) {
         return i;
       }
-      i = index.putIfAbsent(key.apply(value), values.size());
-      if (i == null) {
-        i = values.size();
-        values.add(value);
-      }
-      seen.put(value, i);
-      return i;
+      index.put(k, values.size());
+      values.add(value);
+      return values.size() - 1;
     }
   }
 
@@ -271,7 +273,7 @@ final class HtmlData {
         out.add(SuppressionSnippet.quoted(n));
       }
     }
-    out.sort(Comparator.comparingInt(String::length).reversed());
+    out.sort(LONGEST_FIRST);
     return out;
   }
 
@@ -294,16 +296,23 @@ final class HtmlData {
 
   static List<String> pieces(String s, List<String> names) {
     List<String> out = new ArrayList<>();
+    // Where each name next occurs (-1: no more); searched again only once a cut has passed it.
+    int[] next = new int[names.size()];
+    for (int k = 0; k < next.length; k++) {
+      next[k] = s.indexOf(names.get(k));
+    }
     int pos = 0;
     while (pos < s.length()) {
       int best = -1;
       String found = null;
-      for (String n : names) {
-        int at = s.indexOf(n, pos);
+      for (int k = 0; k < next.length; k++) {
+        if (next[k] >= 0 && next[k] < pos) {
+          next[k] = s.indexOf(names.get(k), pos);
+        }
         // names are longest first: at the same place, the longer one wins.
-        if (at >= 0 && (best < 0 || at < best)) {
-          best = at;
-          found = n;
+        if (next[k] >= 0 && (best < 0 || next[k] < best)) {
+          best = next[k];
+          found = names.get(k);
         }
       }
       if (found == null) {

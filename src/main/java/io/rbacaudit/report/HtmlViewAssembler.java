@@ -106,18 +106,22 @@ final class HtmlViewAssembler {
         bySubject.computeIfAbsent(rf.finding().subject(), k -> new ArrayList<>()).add(rf.finding());
       }
     }
-    Comparator<Map.Entry<ObjectRef, List<Finding>>> order = Comparator
-        .comparing((Map.Entry<ObjectRef, List<Finding>> e) -> worst(e.getValue()))
-        .thenComparing(e -> -e.getValue().size())
-        .thenComparing(Map.Entry::getKey);
-    return bySubject.entrySet().stream().sorted(order).limit(RISKIEST).map(e -> {
-      ObjectRef s = e.getKey();
+    // Each subject's worst once, not at every comparison of the sort.
+    List<Risk> risks = new ArrayList<>();
+    bySubject.forEach((subject, fs) -> risks.add(new Risk(subject, worst(fs), fs)));
+    risks.sort(Comparator.comparing(Risk::worst)
+        .thenComparingInt(r -> -r.findings().size())
+        .thenComparing(Risk::subject));
+    return risks.stream().limit(RISKIEST).map(r -> {
+      ObjectRef s = r.subject();
       TreeSet<String> rules = new TreeSet<>();
-      e.getValue().forEach(f -> rules.add(f.ruleId()));
-      return new SubjectRow(s.kind(), visible(s.name()), visible(s.namespace()), worst(e.getValue()).id(),
-          e.getValue().size(), visible(String.join(", ", rules)));
+      r.findings().forEach(f -> rules.add(f.ruleId()));
+      return new SubjectRow(s.kind(), visible(s.name()), visible(s.namespace()), r.worst().id(),
+          r.findings().size(), visible(String.join(", ", rules)));
     }).toList();
   }
+
+  private record Risk(ObjectRef subject, Severity worst, List<Finding> findings) {}
 
   private static Severity worst(List<Finding> fs) {
     return fs.stream().map(Finding::severity).min(Comparator.naturalOrder()).orElse(Severity.INFO);

@@ -3,7 +3,6 @@ package io.rbacaudit.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -27,7 +26,7 @@ public final class JsonWriter {
         .withArrayEmptySeparator("")
         .withObjectEmptySeparator("");
     // "\n" on every platform, so neither write() nor stream() needs to rewrite line ends after the fact.
-    DefaultIndenter lines = new DefaultIndenter("  ", "\n");
+    LineIndenter lines = new LineIndenter();
     DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators)
         .withObjectIndenter(lines)
         .withArrayIndenter(lines);

@@ -178,14 +178,19 @@ public final class SarifRenderer implements ReportRenderer {
       if (!SarifText.inFile(l) || l.equals(primary)) {
         continue;
       }
-      String text = f.evidence().stream()
-          .filter(e -> l.equals(e.location()))
-          .map(Wording::evidence)
-          .findFirst()
-          .orElse("related to this finding");
-      out.add(new SarifShapes.Location(out.size() + 1, physical(l), new Message(SarifText.message(text))));
+      out.add(new SarifShapes.Location(out.size() + 1, physical(l), new Message(SarifText.message(describe(f, l)))));
     }
     return out;
+  }
+
+  /** The first evidence written at {@code l}, in words (a loop: this runs for every related place of every result). */
+  private static String describe(Finding f, Location l) {
+    for (Evidence e : f.evidence()) {
+      if (l.equals(e.location())) {
+        return Wording.evidence(e);
+      }
+    }
+    return "related to this finding";
   }
 
   private static List<Notification> problems(ScanResult r) {

@@ -4,9 +4,12 @@ import io.rbacaudit.model.Location;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** SARIF's text rules: plain-text messages without live embedded links, and file paths as URI references. */
 final class SarifText {
+
+  private static final Pattern DRIVE = Pattern.compile("[A-Za-z]:/.*");
 
   private SarifText() {}
 
@@ -17,6 +20,21 @@ final class SarifText {
    */
   static String message(String raw) {
     String s = raw == null ? "" : raw;
+    return plain(s) ? s : escaped(s);
+  }
+
+  /** Nothing to escape, the common case: no bracket, and nothing the terminal rules escape (line breaks included). */
+  private static boolean plain(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '[' || c == ']' || TerminalText.needsEscape(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String escaped(String s) {
     StringBuilder sb = new StringBuilder(s.length() + 8);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -42,7 +60,7 @@ final class SarifText {
 
   static boolean isAbsolute(String file) {
     String f = file.replace('\\', '/');
-    return f.startsWith("/") || f.matches("[A-Za-z]:/.*");
+    return f.startsWith("/") || DRIVE.matcher(f).matches();
   }
 
   /**
@@ -51,7 +69,7 @@ final class SarifText {
    */
   static String uri(String file) {
     String f = file.replace('\\', '/');
-    if (f.matches("[A-Za-z]:/.*")) {
+    if (DRIVE.matcher(f).matches()) {
       return "file:///" + f.substring(0, 2) + encode(f.substring(2));
     }
     if (f.startsWith("/")) {
@@ -65,10 +83,20 @@ final class SarifText {
 
   /** Percent-encodes all but RFC 3986 unreserved characters, sub-delimiters, {@code @} and {@code /}. */
   private static String encode(String path) {
+    // Most paths have nothing to encode; SARIF has one or more per result.
+    for (int i = 0; i < path.length(); i++) {
+      if (!keptAsIs(path.charAt(i))) {
+        return percentEncoded(path);
+      }
+    }
+    return path;
+  }
+
+  private static String percentEncoded(String path) {
     StringBuilder sb = new StringBuilder(path.length());
     for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~!$&'()*+,;=@/".indexOf(c) >= 0) {
+      if (keptAsIs(c)) {
         sb.append((char) c);
       } else {
         sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
@@ -76,5 +104,9 @@ final class SarifText {
       }
     }
     return sb.toString();
+  }
+
+  private static boolean keptAsIs(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~!$&'()*+,;=@/".indexOf(c) >= 0;
   }
 }

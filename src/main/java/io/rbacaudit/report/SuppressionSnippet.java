@@ -35,18 +35,33 @@ final class SuppressionSnippet {
    * must not end the string or break the file.
    */
   static String quoted(String s) {
+    // The HTML page quotes every name of every finding: most need no escape, and are then one concatenation.
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\' || unprintable(c)) {
+        return escaped(s);
+      }
+    }
+    return '"' + s + '"';
+  }
+
+  private static String escaped(String s) {
     StringBuilder sb = new StringBuilder("\"");
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '"' || c == '\\') {
         sb.append('\\').append(c);
-      } else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029
-          || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
+      } else if (unprintable(c)) {
         sb.append(String.format("\\u%04x", (int) c));
       } else {
         sb.append(c);
       }
     }
     return sb.append('"').toString();
+  }
+
+  private static boolean unprintable(char c) {
+    return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029
+        || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
   }
 }

@@ -27,7 +27,7 @@ public final class TerminalText {
     return out == null ? s : out.toString();
   }
 
-  private static boolean needsEscape(char c) {
+  static boolean needsEscape(char c) {
     return c < 0x20
         || (c >= 0x7f && c <= 0x9f)
         || (c >= 0x200b && c <= 0x200f) // zero-width and directional marks
