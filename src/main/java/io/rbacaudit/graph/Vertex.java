@@ -36,8 +36,29 @@ public sealed interface Vertex {
   static int hash(Object... parts) {
     int h = 0;
     for (Object p : parts) {
-      h = h * 0x9E3779B1 + (p == null ? 0 : p.hashCode());
+      h = mix(h, p);
     }
+    return spread(h);
+  }
+
+  // The same hash without a varargs array, for the vertices hashed on every graph look-up.
+  static int hash(Object a, Object b) {
+    return spread(mix(mix(0, a), b));
+  }
+
+  static int hash(Object a, Object b, Object c) {
+    return spread(mix(mix(mix(0, a), b), c));
+  }
+
+  static int hash(Object a, Object b, Object c, Object d) {
+    return spread(mix(mix(mix(mix(0, a), b), c), d));
+  }
+
+  private static int mix(int h, Object part) {
+    return h * 0x9E3779B1 + (part == null ? 0 : part.hashCode());
+  }
+
+  private static int spread(int h) {
     return h ^ (h >>> 16);
   }
 

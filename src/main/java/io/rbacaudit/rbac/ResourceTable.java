@@ -7,9 +7,11 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -62,9 +64,13 @@ public final class ResourceTable {
   }
 
   private final List<Entry> entries;
+  private final Map<String, List<Entry>> byResource = new HashMap<>();
 
   private ResourceTable(List<Entry> entries) {
     this.entries = List.copyOf(entries);
+    for (Entry e : this.entries) {
+      byResource.computeIfAbsent(e.resource(), k -> new ArrayList<>()).add(e);
+    }
   }
 
   /** The bundled table; loaded once. */
@@ -79,6 +85,11 @@ public final class ResourceTable {
 
   public List<Entry> entries() {
     return entries;
+  }
+
+  /** The entries whose plural name is {@code resource}, one per group, in table order. */
+  public List<Entry> withResource(String resource) {
+    return byResource.getOrDefault(resource, List.of());
   }
 
   /**

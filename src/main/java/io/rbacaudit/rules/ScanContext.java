@@ -2,7 +2,9 @@ package io.rbacaudit.rules;
 
 import io.rbacaudit.model.Binding;
 import io.rbacaudit.model.Inventory;
+import io.rbacaudit.model.ObjectRef;
 import io.rbacaudit.model.Role;
+import io.rbacaudit.model.Secret;
 import io.rbacaudit.model.ServiceAccount;
 import io.rbacaudit.model.Workload;
 import io.rbacaudit.rbac.Authorizer;
@@ -32,6 +34,8 @@ public final class ScanContext {
   private final Map<String, List<Workload>> workloadsByServiceAccount = new HashMap<>();
   private final Map<String, ServiceAccount> serviceAccounts = new HashMap<>();
   private final Set<String> namespacesWithServiceAccounts = new HashSet<>();
+  private final Map<ObjectRef, Binding> bindings = new HashMap<>();
+  private final Map<String, Secret> secrets = new HashMap<>();
   private final List<Finding> priorFindings;
   private final DefaultPolicy defaultPolicy;
   private final Map<Class<?>, Object> shared;
@@ -75,6 +79,8 @@ public final class ScanContext {
       serviceAccounts.put(key(sa.namespace(), sa.name()), sa);
       namespacesWithServiceAccounts.add(sa.namespace());
     }
+    inventory.bindings().forEach(b -> bindings.putIfAbsent(b.ref(), b));
+    inventory.secrets().forEach(s -> secrets.putIfAbsent(key(s.namespace(), s.name()), s));
   }
 
   /**
@@ -136,6 +142,16 @@ public final class ScanContext {
 
   public Optional<ServiceAccount> serviceAccount(String namespace, String name) {
     return Optional.ofNullable(serviceAccounts.get(key(namespace, name)));
+  }
+
+  /** The first binding of the inputs with this kind, name and namespace. */
+  public Optional<Binding> binding(ObjectRef ref) {
+    return Optional.ofNullable(bindings.get(ref));
+  }
+
+  /** The first Secret of the inputs with this namespace and name. */
+  public Optional<Secret> secret(String namespace, String name) {
+    return Optional.ofNullable(secrets.get(key(namespace, name)));
   }
 
   /**

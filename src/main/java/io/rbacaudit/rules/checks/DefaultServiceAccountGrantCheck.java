@@ -91,9 +91,7 @@ public final class DefaultServiceAccountGrantCheck implements Template {
       rules.add(g.policyRule());
       f.evidence(new Evidence.GrantEvidence(g)).related(g.location());
     }
-    context.inventory().bindings().stream()
-        .filter(b -> b.ref().equals(sorted.get(0).binding())).findFirst()
-        .ifPresent(b -> f.location(b.meta().location()));
+    context.binding(sorted.get(0).binding()).ifPresent(b -> f.location(b.meta().location()));
     context.serviceAccount(sa.namespace(), sa.name())
         .ifPresent(a -> f.object(subject, a.meta().location(), "the ServiceAccount"));
     return f.message(RuleText.serviceAccount(sa.namespace(), sa.name()) + " is granted " + RuleText.rules(rules)

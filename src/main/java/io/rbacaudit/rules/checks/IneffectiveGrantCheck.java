@@ -87,9 +87,8 @@ public final class IneffectiveGrantCheck implements Template {
       if (base.equals(ALL) || ignore.contains(base)) {
         continue;
       }
-      for (ResourceTable.Entry e : table.entries()) {
-        if (!e.namespaced() && e.resource().equals(base)
-            && (rule.apiGroups().contains(ALL) || rule.apiGroups().contains(e.group()))) {
+      for (ResourceTable.Entry e : table.withResource(base)) {
+        if (!e.namespaced() && (rule.apiGroups().contains(ALL) || rule.apiGroups().contains(e.group()))) {
           out.add(e.group().isEmpty() ? resource : resource + "." + e.group());
           break;
         }

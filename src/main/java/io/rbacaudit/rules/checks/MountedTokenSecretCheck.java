@@ -58,9 +58,8 @@ public final class MountedTokenSecretCheck implements Template {
         how.add(s.describe() + (owner == null ? "" : " (a token of " + RuleText.serviceAccount(w.namespace(), owner)
             + (ownerPermitted ? ", which holds permissions" : "") + ")"));
         ObjectRef secret = new ObjectRef("Secret", s.via(), w.namespace());
-        f.object(secret, context.inventory().secrets().stream()
-            .filter(x -> x.name().equals(s.via()) && x.namespace().equals(w.namespace()))
-            .map(x -> x.meta().location()).findFirst().orElse(null), s.way().text());
+        f.object(secret, context.secret(w.namespace(), s.via()).map(x -> x.meta().location()).orElse(null),
+            s.way().text());
       }
       Severity severity = permitted && !spec.severity().atLeast(raised) ? raised : spec.severity();
       out.add(f.severity(severity)

@@ -10,6 +10,7 @@ import io.rbacaudit.model.SubjectKind;
 import io.rbacaudit.model.Workload;
 import io.rbacaudit.rbac.EffectiveRule;
 import io.rbacaudit.rbac.Grant;
+import io.rbacaudit.rbac.ResolvedBinding;
 import io.rbacaudit.rbac.RoleId;
 import io.rbacaudit.rules.DefaultPolicy;
 import io.rbacaudit.rules.Evidence;
@@ -17,6 +18,8 @@ import io.rbacaudit.rules.Finding;
 import io.rbacaudit.rules.RuleSpec;
 import io.rbacaudit.rules.ScanContext;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -153,9 +156,14 @@ final class PermissionFindings {
 
   /** Every grant, each once, in the authorizer's grant order. */
   private static List<Grant> grants(List<PermissionCheck.Hit> hits) {
+    // A rule that allows several of the pattern's requests is a hit for each: drop those repeats by identity first,
+    // since a grant's hash and equals read the whole rule.
+    Map<ResolvedBinding, Set<EffectiveRule>> seen = new IdentityHashMap<>();
     Set<Grant> unique = new LinkedHashSet<>();
     for (PermissionCheck.Hit h : hits) {
-      unique.add(h.binding().grant(h.rule()));
+      if (seen.computeIfAbsent(h.binding(), k -> Collections.newSetFromMap(new IdentityHashMap<>())).add(h.rule())) {
+        unique.add(h.binding().grant(h.rule()));
+      }
     }
     List<Grant> out = new ArrayList<>(unique);
     out.sort(Grant.ORDER);
