@@ -18,11 +18,16 @@ public final class RuleLoader {
   public static final List<String> CATEGORIES =
       List.of("bindings", "credentials", "workloads", "escalation", "cluster", "service-accounts");
 
-  /** Ids in natural order: by prefix, then by number (ACME-2 before ACME-10). */
-  public static final Comparator<String> ID_ORDER =
+  private static final Comparator<String> ID_PARTS =
       Comparator.comparing((String id) -> id.substring(0, Math.max(0, id.lastIndexOf('-'))))
           .thenComparingLong(RuleLoader::idNumber)
           .thenComparing(Comparator.naturalOrder());
+
+  /**
+   * Ids in natural order: by prefix, then by number (ACME-2 before ACME-10). Equal ids compare without being taken
+   * apart: sorting a large scan's findings compares the ids of the same rule about a million times.
+   */
+  public static final Comparator<String> ID_ORDER = (a, b) -> a.equals(b) ? 0 : ID_PARTS.compare(a, b);
 
   /** Catalogue order: category (built-in ones first, in {@link #CATEGORIES} order), then id. */
   public static final Comparator<RuleSpec> CATALOGUE_ORDER =
