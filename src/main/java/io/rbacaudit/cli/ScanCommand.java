@@ -45,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -187,17 +188,16 @@ final class ScanCommand implements Callable<Integer> {
       single = context(inventory);
       result = triage.assess(engine.run(single), engine.rules(), inventory, settings);
     }
-    ScanResult kept = historyFolder == null ? result : historyFolder.keep(result);
-    // Only the HTML report shows who can do what, per identity of one cluster; the other formats are spared the work.
-    boolean html = main instanceof HtmlReportRenderer
-        || extra.values().stream().anyMatch(HtmlReportRenderer.class::isInstance);
-    ScanResult done = html && single != null
-        ? kept.withAccess(SubjectAccess.of(single.authorizer(), single.resources(), kept.identities()))
-        : kept;
+    ScanResult done = historyFolder == null ? result : historyFolder.keep(result);
+    // Only the HTML report shows who can do what, per identity of one cluster; the other formats are spared the work,
+    // and do not wait for it: the first HTML writer computes it (once) while they write.
+    ScanContext accessFrom = single;
+    FutureTask<ScanResult> withAccess = new FutureTask<>(() -> accessFrom == null ? done
+        : done.withAccess(SubjectAccess.of(accessFrom.authorizer(), accessFrom.resources(), done.identities())));
 
     List<Runnable> writes = new ArrayList<>();
-    writes.add(() -> write(main, done, outputFile));
-    extra.forEach((file, renderer) -> writes.add(() -> write(renderer, done, file)));
+    writes.add(() -> write(main, forRenderer(main, done, withAccess), outputFile));
+    extra.forEach((file, renderer) -> writes.add(() -> write(renderer, forRenderer(renderer, done, withAccess), file)));
     Workers.runAll("report", writes);
     if (done.hasInputErrors()) {
       return ExitCode.ERROR.code();
@@ -209,6 +209,14 @@ final class ScanCommand implements Callable<Integer> {
       return ExitCode.ERROR.code();
     }
     return done.gate().failed() ? ExitCode.NEGATIVE.code() : ExitCode.OK.code();
+  }
+
+  private static ScanResult forRenderer(ReportRenderer renderer, ScanResult result, FutureTask<ScanResult> withAccess) {
+    if (!(renderer instanceof HtmlReportRenderer)) {
+      return result;
+    }
+    withAccess.run(); // does nothing if another HTML writer runs or ran it; then get() waits for that one
+    return Workers.join(withAccess);
   }
 
   private ScanContext context(Inventory inventory) {
