@@ -181,24 +181,20 @@ final class BlockComposer {
       return BlockScalar.read(in, parent, p);
     }
     Node node;
-    int end;
     if (c == '[') {
       node = flowSequence(p);
-      end = flowEnd;
     } else if (c == '{') {
-      end = in.skipSpaces(p + 1);
-      if (end == in.end || s[end] != '}') {
+      int close = in.skipSpaces(p + 1);
+      if (close == in.end || s[close] != '}') {
         throw OUTSIDE;
       }
-      end++;
-      node = new MappingNode(Tag.MAP, true, new ArrayList<>(), in.mark(p), in.mark(end), FlowStyle.FLOW);
+      node = new MappingNode(Tag.MAP, true, new ArrayList<>(), in.mark(p), in.mark(close + 1), FlowStyle.FLOW);
     } else if (c == '\'' || c == '"') {
-      end = closingQuote(p) + 1;
-      node = quoted(p, end);
+      node = quoted(p, closingQuote(p) + 1);
     } else {
-      end = plainEnd(p, false);
-      node = plain(p, end);
+      node = plain(p, plainEnd(p, false));
     }
+    int end = node.getEndMark().getIndex(); // every node here ends on this line, where its end mark is
     in.expectLineEnd(end);
     in.nextLine();
     if (in.contentIndent() > parent) {
@@ -326,9 +322,6 @@ final class BlockComposer {
         single ? ScalarStyle.SINGLE_QUOTED : ScalarStyle.DOUBLE_QUOTED);
   }
 
-  /** Set by {@link #flowSequence}: just after its ']'. */
-  private int flowEnd;
-
   /** {@code [a, "b", 'c']} on one line, items scalars only. */
   private SequenceNode flowSequence(int p) {
     List<Node> items = new ArrayList<>();
@@ -346,8 +339,7 @@ final class BlockComposer {
     if (i == in.end) {
       throw OUTSIDE;
     }
-    flowEnd = i + 1;
-    return new SequenceNode(Tag.SEQ, true, items, in.mark(p), in.mark(flowEnd), FlowStyle.FLOW);
+    return new SequenceNode(Tag.SEQ, true, items, in.mark(p), in.mark(i + 1), FlowStyle.FLOW);
   }
 
   private void enter() {

@@ -68,21 +68,20 @@ final class YamlLines {
     if (atEnd() || documentStart()) {
       return -1;
     }
-    if (s[start] == '.' && marker(".") || s[start] == '%') {
+    if (marker('.') || s[start] == '%') {
       throw OUTSIDE; // document end markers and directives
     }
     return indent;
   }
 
   boolean documentStart() {
-    return s[start] == '-' && marker("-");
+    return marker('-');
   }
 
   /** "---" or "..." (three of c) alone or followed by a space at the start of the line. */
-  private boolean marker(String c) {
+  private boolean marker(char c) {
     int p = start;
-    return p + 3 <= end && s[p + 1] == c.charAt(0) && s[p + 2] == c.charAt(0)
-        && (p + 3 == end || s[p + 3] == ' ');
+    return p + 3 <= end && s[p] == c && s[p + 1] == c && s[p + 2] == c && (p + 3 == end || s[p + 3] == ' ');
   }
 
   boolean entry(int p) {

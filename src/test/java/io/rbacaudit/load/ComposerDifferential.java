@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -26,9 +27,9 @@ public final class ComposerDifferential {
   /** The nodes snakeyaml composes with the loader's options, or null when it rejects the text. */
   public static List<Node> snakeyaml(String text) {
     try {
-      Composer composer = new Composer(new ParserImpl(new StreamReader(text),
-          YamlDocuments.loaderOptions(LoadOptions.defaults())), new PlainScalarResolver(),
-          YamlDocuments.loaderOptions(LoadOptions.defaults()));
+      LoaderOptions options = YamlDocuments.loaderOptions(LoadOptions.defaults());
+      Composer composer =
+          new Composer(new ParserImpl(new StreamReader(text), options), new PlainScalarResolver(), options);
       List<Node> docs = new ArrayList<>();
       while (composer.checkNode()) {
         docs.add(composer.getNode());
